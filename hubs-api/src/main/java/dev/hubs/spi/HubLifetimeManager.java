@@ -1,0 +1,132 @@
+package dev.hubs.spi;
+
+import java.util.Collection;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The only way a message leaves for a connection of one hub: it knows the hub's connections, groups and users,
+ * and delivers invocations to them. There is one instance per hub.
+ *
+ * <p>The in-memory implementation in {@code hubs-core} serves a single server; a backplane implementation (Redis)
+ * delivers across servers. Every method returns at once; the returned stage completes when the message is queued
+ * for every local receiving connection (and, for a backplane, published), and fails when that was impossible.
+ * Unknown connection ids, groups and users reach nobody and are not an error.
+ */
+public interface HubLifetimeManager {
+
+    /**
+     * A connection finished its handshake and may receive messages.
+     *
+     * @param connection the connection
+     * @return a stage completing when the connection is known everywhere it must be
+     */
+    CompletionStage<Void> onConnected(HubConnection connection);
+
+    /**
+     * A connection ended: forget it and remove it from every group.
+     *
+     * @param connection the connection
+     * @return a stage completing when the connection is forgotten
+     */
+    CompletionStage<Void> onDisconnected(HubConnection connection);
+
+    /**
+     * Sends to every connection.
+     *
+     * @param invocation the invocation
+     * @return completion of the hand-off
+     */
+    CompletionStage<Void> sendAll(ClientInvocation invocation);
+
+    /**
+     * Sends to every connection except some.
+     *
+     * @param invocation            the invocation
+     * @param excludedConnectionIds connections that must not receive it
+     * @return completion of the hand-off
+     */
+    CompletionStage<Void> sendAllExcept(ClientInvocation invocation, Collection<String> excludedConnectionIds);
+
+    /**
+     * Sends to one connection.
+     *
+     * @param connectionId the connection
+     * @param invocation   the invocation
+     * @return completion of the hand-off
+     */
+    CompletionStage<Void> sendConnection(String connectionId, ClientInvocation invocation);
+
+    /**
+     * Sends to several connections.
+     *
+     * @param connectionIds the connections
+     * @param invocation    the invocation
+     * @return completion of the hand-off
+     */
+    CompletionStage<Void> sendConnections(Collection<String> connectionIds, ClientInvocation invocation);
+
+    /**
+     * Sends to the members of a group.
+     *
+     * @param groupName  the group
+     * @param invocation the invocation
+     * @return completion of the hand-off
+     */
+    CompletionStage<Void> sendGroup(String groupName, ClientInvocation invocation);
+
+    /**
+     * Sends to the members of several groups, once to a connection that is in more than one.
+     *
+     * @param groupNames the groups
+     * @param invocation the invocation
+     * @return completion of the hand-off
+     */
+    CompletionStage<Void> sendGroups(Collection<String> groupNames, ClientInvocation invocation);
+
+    /**
+     * Sends to the members of a group except some connections.
+     *
+     * @param groupName             the group
+     * @param invocation            the invocation
+     * @param excludedConnectionIds connections that must not receive it
+     * @return completion of the hand-off
+     */
+    CompletionStage<Void> sendGroupExcept(String groupName, ClientInvocation invocation,
+                                          Collection<String> excludedConnectionIds);
+
+    /**
+     * Sends to every connection of a user.
+     *
+     * @param userId     the user
+     * @param invocation the invocation
+     * @return completion of the hand-off
+     */
+    CompletionStage<Void> sendUser(String userId, ClientInvocation invocation);
+
+    /**
+     * Sends to every connection of several users.
+     *
+     * @param userIds    the users
+     * @param invocation the invocation
+     * @return completion of the hand-off
+     */
+    CompletionStage<Void> sendUsers(Collection<String> userIds, ClientInvocation invocation);
+
+    /**
+     * Adds a connection to a group. Adding twice is harmless.
+     *
+     * @param connectionId the connection
+     * @param groupName    the group
+     * @return a stage completing when the membership is in effect
+     */
+    CompletionStage<Void> addToGroup(String connectionId, String groupName);
+
+    /**
+     * Removes a connection from a group. Removing a non-member is harmless.
+     *
+     * @param connectionId the connection
+     * @param groupName    the group
+     * @return a stage completing when the membership has ended
+     */
+    CompletionStage<Void> removeFromGroup(String connectionId, String groupName);
+}

@@ -1,0 +1,47 @@
+package dev.hubs.cdi;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * Every log message of the CDI extension and its transports, each with a stable id.
+ */
+public final class CdiLog {
+
+    private static final Logger LOG = System.getLogger("dev.hubs.cdi");
+
+    private CdiLog() {
+    }
+
+    /**
+     * A hub is served.
+     *
+     * @param hubClass the hub class
+     * @param path     its path
+     * @param methods  how many methods clients may call
+     */
+    public static void hubRegistered(String hubClass, String path, int methods) {
+        LOG.log(Level.INFO, "HUBS2001I Hub {0} is served at {1} ({2} client-callable method(s))",
+                hubClass, path, methods);
+    }
+
+    /**
+     * A transport failed in a way nobody else is told of.
+     *
+     * @param what  what was going on
+     * @param error the failure
+     */
+    public static void transportError(String what, Throwable error) {
+        LOG.log(Level.DEBUG, "HUBS2002I " + what + ": " + error);
+    }
+
+    /**
+     * A WebSocket upgrade could not be made.
+     *
+     * @param path  the hub path
+     * @param error the failure
+     */
+    public static void upgradeFailed(String path, Throwable error) {
+        LOG.log(Level.WARNING, "HUBS2003W WebSocket upgrade for hub " + path + " failed", error);
+    }
+}

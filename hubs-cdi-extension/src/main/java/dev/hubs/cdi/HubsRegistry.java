@@ -1,0 +1,120 @@
+package dev.hubs.cdi;
+
+import dev.hubs.core.HubHeartbeat;
+import dev.hubs.core.HubOptions;
+import dev.hubs.core.HubRuntime;
+import dev.hubs.core.dispatch.HubActivator;
+import dev.hubs.core.dispatch.HubMethodTable;
+import dev.hubs.core.lifetime.DefaultHubLifetimeManager;
+import dev.hubs.spi.UserIdProvider;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The running hubs of one application, by class and by path.
+ */
+public final class HubsRegistry implements AutoCloseable {
+
+    /**
+     * A validated hub, ready to be started.
+     *
+     * @param hubClass  the hub class
+     * @param path      its path
+     * @param methods   its method table
+     * @param activator creates its instances
+     */
+    record HubDefinition(Class<?> hubClass, String path, HubMethodTable methods, HubActivator activator) {
+    }
+
+    private final Map<Class<?>, HubRuntime> byClass;
+    private final Map<String, HubRuntime> byPath;
+    private final HubHeartbeat heartbeat;
+    private final Jsonb jsonb;
+
+    private HubsRegistry(Collection<HubRuntime> runtimes, HubHeartbeat heartbeat, Jsonb jsonb) {
+        this.byClass = runtimes.stream().collect(Collectors.toUnmodifiableMap(HubRuntime::hubClass,
+                Function.identity()));
+        this.byPath = runtimes.stream().collect(Collectors.toUnmodifiableMap(HubRuntime::path, Function.identity()));
+        this.heartbeat = heartbeat;
+        this.jsonb = jsonb;
+    }
+
+    static HubsRegistry start(List<HubDefinition> definitions, BeanManager beanManager) {
+        Jsonb jsonb = JsonbBuilder.create();
+        UserIdProvider userIds = userIdProvider(beanManager);
+        List<HubRuntime> runtimes = definitions.stream()
+                .map(d -> new HubRuntime(d.path(), d.methods(), d.activator(), new DefaultHubLifetimeManager(),
+                        userIds, jsonb, HubOptions.DEFAULTS))
+                .toList();
+        HubHeartbeat heartbeat = new HubHeartbeat(1000);
+        for (HubRuntime runtime : runtimes) {
+            heartbeat.register(runtime);
+            CdiLog.hubRegistered(runtime.hubClass().getName(), runtime.path(), definitions.stream()
+                    .filter(d -> d.hubClass() == runtime.hubClass()).findFirst()
+                    .map(d -> d.methods().methods().size()).orElse(0));
+        }
+        return new HubsRegistry(runtimes, heartbeat, jsonb);
+    }
+
+    private static UserIdProvider userIdProvider(BeanManager beanManager) {
+        Set<Bean<?>> beans = beanManager.getBeans(UserIdProvider.class);
+        if (beans.isEmpty()) {
+            return UserIdProvider.principalName();
+        }
+        Bean<?> bean = beanManager.resolve(beans);
+        return (UserIdProvider) beanManager.getReference(bean, UserIdProvider.class,
+                beanManager.createCreationalContext(bean));
+    }
+
+    /**
+     * The hub served at a path.
+     *
+     * @param path the hub path
+     * @return the hub, or {@code null}
+     */
+    public HubRuntime byPath(String path) {
+        return byPath.get(path);
+    }
+
+    /**
+     * The hub of a class.
+     *
+     * @param hubClass the hub class
+     * @return the hub, or {@code null}
+     */
+    public HubRuntime byClass(Class<?> hubClass) {
+        return byClass.get(hubClass);
+    }
+
+    /**
+     * Every hub.
+     *
+     * @return the hubs
+     */
+    public Collection<HubRuntime> runtimes() {
+        return byPath.values();
+    }
+
+    /** Ends every connection and stops the timer. */
+    @Override
+    public void close() {
+        heartbeat.close();
+        for (HubRuntime runtime : byPath.values()) {
+            runtime.shutdown();
+        }
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            CdiLog.transportError("Closing JSON-B", e);
+        }
+    }
+}

@@ -1,0 +1,433 @@
+package dev.hubs.core;
+
+import dev.hubs.ClientProxy;
+import dev.hubs.HubClients;
+import dev.hubs.core.clients.ConnectionCallerContext;
+import dev.hubs.core.clients.LifetimeHubCallerClients;
+import dev.hubs.core.clients.LifetimeHubClients;
+import dev.hubs.core.connection.ConnectionIds;
+import dev.hubs.core.connection.ConnectionState;
+import dev.hubs.core.connection.HubConnectionContext;
+import dev.hubs.core.connection.TransportChannel;
+import dev.hubs.core.dispatch.ErrorMessages;
+import dev.hubs.core.dispatch.HubActivator;
+import dev.hubs.core.dispatch.HubCaller;
+import dev.hubs.core.dispatch.HubDispatcher;
+import dev.hubs.core.dispatch.HubMethodTable;
+import dev.hubs.core.negotiate.AvailableTransport;
+import dev.hubs.core.negotiate.Negotiation;
+import dev.hubs.core.protocol.CloseMessage;
+import dev.hubs.core.protocol.HandshakeProtocol;
+import dev.hubs.core.protocol.HandshakeRequest;
+import dev.hubs.core.protocol.HubMessage;
+import dev.hubs.core.protocol.HubProtocolException;
+import dev.hubs.core.protocol.InvocationBindingFailureMessage;
+import dev.hubs.core.protocol.InvocationMessage;
+import dev.hubs.core.protocol.JsonHubProtocol;
+import dev.hubs.core.protocol.PingMessage;
+import dev.hubs.core.protocol.RecordSeparator;
+import dev.hubs.core.protocol.StreamInvocationMessage;
+import dev.hubs.spi.HubLifetimeManager;
+import dev.hubs.spi.UserIdProvider;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.spi.JsonProvider;
+
+import java.security.Principal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything one hub needs at run time, and the entry points of its transports: negotiate, open, attach, receive,
+ * closed. A transport never touches the protocol or the dispatcher itself.
+ *
+ * <p>The receive path of one connection is driven by one thread at a time (its transport guarantees it);
+ * everything else is safe from any thread.
+ */
+public final class HubRuntime {
+
+    private final String path;
+    private final HubOptions options;
+    private final HubMethodTable methods;
+    private final JsonHubProtocol protocol;
+    private final HandshakeProtocol handshake;
+    private final HubLifetimeManager lifetime;
+    private final UserIdProvider userIds;
+    private final HubDispatcher dispatcher;
+    private final LifetimeHubClients clients;
+    private final Map<String, HubConnectionContext> connectionsByToken = new ConcurrentHashMap<>();
+    private final long handshakeTimeoutNanos;
+    private final long keepAliveNanos;
+    private final long clientTimeoutNanos;
+
+    /**
+     * Creates the runtime of a hub.
+     *
+     * @param path      the hub path, relative to the context root
+     * @param methods   the hub's method table
+     * @param activator gives hub instances per invocation
+     * @param lifetime  delivers messages to connections
+     * @param userIds   decides user ids
+     * @param jsonb     converts arguments and results
+     * @param options   the hub's settings
+     */
+    public HubRuntime(String path, HubMethodTable methods, HubActivator activator, HubLifetimeManager lifetime,
+                      UserIdProvider userIds, Jsonb jsonb, HubOptions options) {
+        this.path = Objects.requireNonNull(path);
+        this.methods = Objects.requireNonNull(methods);
+        this.lifetime = Objects.requireNonNull(lifetime);
+        this.userIds = Objects.requireNonNull(userIds);
+        this.options = Objects.requireNonNull(options);
+        JsonProvider provider = JsonProvider.provider();
+        this.protocol = new JsonHubProtocol(provider, jsonb);
+        this.handshake = new HandshakeProtocol(provider);
+        this.clients = new LifetimeHubClients(lifetime);
+        this.dispatcher = new HubDispatcher(path, methods, activator, options.enableDetailedErrors(),
+                connection -> new HubCaller(new ConnectionCallerContext(connection, () -> abort(connection)),
+                        new LifetimeHubCallerClients(lifetime, connection.connectionId())));
+        this.handshakeTimeoutNanos = options.handshakeTimeout().toNanos();
+        this.keepAliveNanos = options.keepAliveInterval().toNanos();
+        this.clientTimeoutNanos = options.clientTimeout().toNanos();
+    }
+
+    /**
+     * The hub path.
+     *
+     * @return the path, for example {@code /chat}
+     */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The hub class.
+     *
+     * @return the class
+     */
+    public Class<?> hubClass() {
+        return methods.hubClass();
+    }
+
+    /**
+     * The hub's settings.
+     *
+     * @return the options
+     */
+    public HubOptions options() {
+        return options;
+    }
+
+    /**
+     * The hub's clients, for code outside the hub.
+     *
+     * @return untyped targets
+     */
+    public HubClients<ClientProxy> clients() {
+        return clients;
+    }
+
+    /**
+     * The hub's lifetime manager.
+     *
+     * @return the lifetime manager
+     */
+    public HubLifetimeManager lifetimeManager() {
+        return lifetime;
+    }
+
+    // ---------------------------------------------------------------- transports' entry points
+
+    /**
+     * Answers a negotiate request and registers the new connection.
+     *
+     * @param negotiateVersion the {@code negotiateVersion} query parameter, or {@code null}
+     * @param transports       the transports on offer
+     * @param principal        the authenticated caller, or {@code null}
+     * @return the response to write
+     */
+    public Negotiation.Response negotiate(String negotiateVersion, List<AvailableTransport> transports,
+                                          Principal principal) {
+        return Negotiation.negotiate(negotiateVersion, transports, version -> {
+            String id = ConnectionIds.next();
+            // In negotiate version 0 the public id is also what the transports send.
+            return register(id, version >= 1 ? ConnectionIds.next() : id, principal);
+        });
+    }
+
+    /**
+     * Creates a connection for a transport that connects without negotiating (WebSockets with
+     * {@code skipNegotiation}).
+     *
+     * @param principal the authenticated caller, or {@code null}
+     * @return the connection, registered
+     */
+    public HubConnectionContext open(Principal principal) {
+        return register(ConnectionIds.next(), ConnectionIds.next(), principal);
+    }
+
+    private HubConnectionContext register(String id, String token, Principal principal) {
+        HubConnectionContext[] self = new HubConnectionContext[1];
+        HubConnectionContext connection = new HubConnectionContext(id, token, protocol,
+                options.outboundQueueCapacity(), this::overflowed, error -> writeFailed(self[0], error));
+        self[0] = connection;
+        connection.identify(principal, userIds.userId(principal));
+        connectionsByToken.put(token, connection);
+        return connection;
+    }
+
+    /**
+     * Finds a connection by the token a transport request carries.
+     *
+     * @param token the {@code id} query parameter
+     * @return the connection, or {@code null} when there is none (or it ended)
+     */
+    public HubConnectionContext find(String token) {
+        return token == null ? null : connectionsByToken.get(token);
+    }
+
+    /**
+     * Attaches a transport to a connection; the handshake is expected next.
+     *
+     * @param connection the connection
+     * @param channel    the transport
+     * @return {@code false} when the connection already has a transport or has ended
+     */
+    public boolean attach(HubConnectionContext connection, TransportChannel channel) {
+        return connection.attach(channel);
+    }
+
+    /**
+     * Processes text received from a connection: one or more records, possibly the end or the start of a record
+     * split across frames.
+     *
+     * @param connection the connection
+     * @param text       what arrived
+     */
+    public void receive(HubConnectionContext connection, String text) {
+        if (connection.state() == ConnectionState.CLOSED) {
+            return;
+        }
+        connection.touchReceived();
+        StringBuilder partial = connection.partialRecord();
+        int start = 0;
+        int end;
+        while ((end = text.indexOf(RecordSeparator.CHAR, start)) >= 0) {
+            String record;
+            if (partial.length() > 0) {
+                record = partial.append(text, start, end).toString();
+                partial.setLength(0);
+            } else {
+                record = text.substring(start, end);
+            }
+            start = end + 1;
+            if (record.length() > options.maximumReceiveMessageSize()) {
+                tooLarge(connection);
+                return;
+            }
+            if (!process(connection, record)) {
+                return;
+            }
+        }
+        if (start < text.length()) {
+            partial.append(text, start, text.length());
+            if (partial.length() > options.maximumReceiveMessageSize()) {
+                partial.setLength(0);
+                tooLarge(connection);
+            }
+        }
+    }
+
+    private void tooLarge(HubConnectionContext connection) {
+        if (connection.state() == ConnectionState.HANDSHAKING) {
+            // The SignalR server stops reading an oversized handshake and cancels it.
+            refuseHandshake(connection, "Handshake was canceled.", "handshake larger than the maximum message size");
+            return;
+        }
+        fail(connection, new HubProtocolException("The maximum message size of "
+                + options.maximumReceiveMessageSize() + "B was exceeded. The message size can be configured in the "
+                + "hub options."));
+    }
+
+    /**
+     * The transport ended (the client went away, or the server closed it).
+     *
+     * @param connection the connection
+     * @param error      why, or {@code null} for a normal end
+     */
+    public void transportClosed(HubConnectionContext connection, Throwable error) {
+        disconnect(connection);
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /** Handles one record; returns {@code false} when the connection ended because of it. */
+    private boolean process(HubConnectionContext connection, String record) {
+        ConnectionState state = connection.state();
+        if (state == ConnectionState.HANDSHAKING) {
+            return processHandshake(connection, record);
+        }
+        if (state != ConnectionState.CONNECTED) {
+            return false;
+        }
+        HubMessage message;
+        try {
+            message = protocol.parse(record, methods);
+        } catch (HubProtocolException e) {
+            fail(connection, e);
+            return false;
+        }
+        if (message instanceof InvocationMessage invocation) {
+            dispatcher.invoke(connection, invocation);
+        } else if (message instanceof InvocationBindingFailureMessage failure) {
+            dispatcher.bindingFailed(connection, failure);
+        } else if (message instanceof StreamInvocationMessage stream) {
+            dispatcher.streamInvocation(connection, stream);
+        } else if (message instanceof PingMessage) {
+            connection.startClientTimeout();
+        } else if (message instanceof CloseMessage) {
+            // The client is leaving: confirm and end, as the SignalR server does.
+            connection.closeGracefully(CloseMessage.EMPTY);
+            disconnect(connection);
+            return false;
+        }
+        // Completions, stream items and cancellations refer to no client
+        // result or stream of this server, and Ack/Sequence to stateful reconnect, which is not offered: SignalR
+        // ignores such messages, and so do we. Unknown message types are ignored for newer clients' sake.
+        return true;
+    }
+
+    private boolean processHandshake(HubConnectionContext connection, String record) {
+        HandshakeRequest request;
+        try {
+            request = handshake.parse(record);
+        } catch (HubProtocolException e) {
+            return refuseHandshake(connection,
+                    ErrorMessages.handshakeFailed(e, options.enableDetailedErrors()), e.getMessage());
+        }
+        if (!JsonHubProtocol.NAME.equalsIgnoreCase(request.protocol())) {
+            return refuseHandshake(connection, "The protocol '" + request.protocol() + "' is not supported.",
+                    "unsupported protocol");
+        }
+        if (request.version() > JsonHubProtocol.VERSION) {
+            return refuseHandshake(connection, "The server does not support version " + request.version()
+                    + " of the '" + request.protocol() + "' protocol.", "unsupported version");
+        }
+        // The response is queued before the connection becomes visible to senders, so it is always first.
+        connection.sendRecord(HandshakeProtocol.SUCCESS);
+        if (!connection.handshakeCompleted()) {
+            return false;
+        }
+        lifetime.onConnected(connection);
+        return true;
+    }
+
+    private boolean refuseHandshake(HubConnectionContext connection, String error, String logged) {
+        CoreLog.handshakeFailed(path, connection.connectionId(), logged);
+        connection.sendRecord(HandshakeProtocol.error(error));
+        closeAfterFlush(connection);
+        return false;
+    }
+
+    /** Ends a connection that sent something invalid: a Close message with the error, then the transport. */
+    private void fail(HubConnectionContext connection, HubProtocolException error) {
+        CoreLog.protocolError(path, connection.connectionId(), error.getMessage());
+        connection.closeGracefully(new CloseMessage(
+                ErrorMessages.connectionClosed(error, options.enableDetailedErrors()), true));
+        disconnect(connection);
+    }
+
+    private void closeAfterFlush(HubConnectionContext connection) {
+        connection.closeWhenDrained();
+        disconnect(connection);
+    }
+
+    /** What {@code HubCallerContext.abort()} does: a plain Close message, then the end. */
+    private void abort(HubConnectionContext connection) {
+        connection.closeGracefully(CloseMessage.EMPTY);
+        disconnect(connection);
+    }
+
+    private void overflowed(HubConnectionContext connection) {
+        CoreLog.outboundQueueFull(connection.connectionId(), options.outboundQueueCapacity());
+        connection.closeNow(new IllegalStateException("outbound queue full"));
+        disconnect(connection);
+    }
+
+    private void writeFailed(HubConnectionContext connection, Throwable error) {
+        CoreLog.writeFailed(connection.connectionId(), error);
+        connection.closeNow(error);
+        disconnect(connection);
+    }
+
+    /** Forgets a connection; runs once per connection whatever path ended it. */
+    private void disconnect(HubConnectionContext connection) {
+        boolean wasConnected = connection.state() == ConnectionState.CONNECTED;
+        if (!connection.markClosed()) {
+            return;
+        }
+        connectionsByToken.remove(connection.connectionToken(), connection);
+        if (wasConnected) {
+            lifetime.onDisconnected(connection);
+        }
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /**
+     * Sends keep-alive pings and closes connections that stayed silent too long. Called about once a second by
+     * {@link HubHeartbeat}.
+     *
+     * @param now {@link System#nanoTime()}
+     */
+    public void heartbeat(long now) {
+        for (HubConnectionContext connection : connectionsByToken.values()) {
+            switch (connection.state()) {
+                case NEGOTIATED -> {
+                    if (now - connection.createdNanos() > handshakeTimeoutNanos) {
+                        CoreLog.timedOut(connection.connectionId(), "negotiated but never opened");
+                        disconnect(connection);
+                    }
+                }
+                case HANDSHAKING -> {
+                    if (now - connection.attachedNanos() > handshakeTimeoutNanos) {
+                        CoreLog.timedOut(connection.connectionId(), "no handshake within the handshake timeout");
+                        connection.sendRecord(HandshakeProtocol.error("Handshake was canceled."));
+                        closeAfterFlush(connection);
+                    }
+                }
+                case CONNECTED -> {
+                    if (connection.clientTimeoutStarted() && now - connection.lastReceivedNanos() > clientTimeoutNanos) {
+                        CoreLog.timedOut(connection.connectionId(), "nothing received within the client timeout");
+                        connection.closeGracefully(new CloseMessage("Connection closed with an error.", true));
+                        disconnect(connection);
+                    } else if (now - connection.lastSentNanos() >= keepAliveNanos) {
+                        connection.send(PingMessage.INSTANCE);
+                    }
+                }
+                default -> connectionsByToken.remove(connection.connectionToken(), connection);
+            }
+        }
+    }
+
+    /**
+     * Ends every connection: the application is stopping. The transports are closed without a Close message, so
+     * that clients with automatic reconnect come back when the server does.
+     */
+    public void shutdown() {
+        for (HubConnectionContext connection : connectionsByToken.values()) {
+            connection.closeNow(null);
+            disconnect(connection);
+        }
+    }
+
+    /**
+     * The connections known to this hub (negotiated, opening or connected); for operators and tests.
+     *
+     * @return a live view
+     */
+    public Collection<HubConnectionContext> connections() {
+        return connectionsByToken.values();
+    }
+}

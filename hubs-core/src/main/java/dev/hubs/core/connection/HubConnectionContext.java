@@ -1,0 +1,331 @@
+package dev.hubs.core.connection;
+
+import dev.hubs.core.protocol.CloseMessage;
+import dev.hubs.core.protocol.HubMessage;
+import dev.hubs.core.protocol.JsonHubProtocol;
+import dev.hubs.spi.ClientInvocation;
+import dev.hubs.spi.HubConnection;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One connection of one hub: identity, state, items, and the outbound queue every message to it goes through.
+ *
+ * <p>Sending is safe from any thread and never blocks. Receiving is driven by the transport, one frame at a time.
+ */
+public final class HubConnectionContext implements HubConnection {
+
+    private final String connectionId;
+    private final String connectionToken;
+    private final JsonHubProtocol protocol;
+    private final OutboundQueue outbound;
+    private final Map<Object, Object> items = new ConcurrentHashMap<>();
+    private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.NEGOTIATED);
+    private final long createdNanos = System.nanoTime();
+    private final Consumer<HubConnectionContext> overflowHandler;
+
+    private final StringBuilder partialRecord = new StringBuilder();
+
+    private volatile TransportChannel transport;
+    private volatile Principal principal;
+    private volatile Optional<String> userId = Optional.empty();
+    private volatile long attachedNanos;
+    private volatile long lastReceivedNanos;
+    private volatile long lastSentNanos;
+    private volatile boolean clientTimeoutStarted;
+
+    /**
+     * Creates a connection.
+     *
+     * @param connectionId    the public id
+     * @param connectionToken the secret token the transports use to find it
+     * @param protocol        the protocol used for writing
+     * @param queueCapacity   how many records may wait in the outbound queue
+     * @param overflowHandler told when the outbound queue overflows
+     * @param writeFailure    told when a write to the transport fails
+     */
+    public HubConnectionContext(String connectionId, String connectionToken, JsonHubProtocol protocol,
+                                int queueCapacity, Consumer<HubConnectionContext> overflowHandler,
+                                Consumer<Throwable> writeFailure) {
+        this.connectionId = connectionId;
+        this.connectionToken = connectionToken;
+        this.protocol = protocol;
+        this.overflowHandler = overflowHandler;
+        this.outbound = new OutboundQueue(queueCapacity, 16 * 1024, writeFailure,
+                () -> lastSentNanos = System.nanoTime());
+    }
+
+    @Override
+    public String connectionId() {
+        return connectionId;
+    }
+
+    /**
+     * The secret token transports use to find this connection. Never log it.
+     *
+     * @return the token
+     */
+    public String connectionToken() {
+        return connectionToken;
+    }
+
+    @Override
+    public Optional<String> userId() {
+        return userId;
+    }
+
+    /**
+     * The authenticated principal of the request that opened the connection.
+     *
+     * @return the principal, empty for anonymous connections
+     */
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    /**
+     * Records who opened the connection.
+     *
+     * @param principal the principal, or {@code null}
+     * @param userId    the user id
+     */
+    public void identify(Principal principal, Optional<String> userId) {
+        this.principal = principal;
+        this.userId = userId;
+    }
+
+    /**
+     * The connection's items.
+     *
+     * @return a concurrent map living as long as the connection
+     */
+    public Map<Object, Object> items() {
+        return items;
+    }
+
+    /**
+     * The name of the attached transport.
+     *
+     * @return the transport name, or {@code null} before one is attached
+     */
+    public String transportName() {
+        TransportChannel t = transport;
+        return t == null ? null : t.name();
+    }
+
+    /**
+     * The current state.
+     *
+     * @return the state
+     */
+    public ConnectionState state() {
+        return state.get();
+    }
+
+    /**
+     * Attaches a transport: only once, and only to a connection that was negotiated and not closed.
+     *
+     * @param channel the transport
+     * @return {@code false} when a transport is already attached or the connection ended
+     */
+    public boolean attach(TransportChannel channel) {
+        if (!state.compareAndSet(ConnectionState.NEGOTIATED, ConnectionState.HANDSHAKING)) {
+            return false;
+        }
+        this.transport = channel;
+        long now = System.nanoTime();
+        this.attachedNanos = now;
+        this.lastReceivedNanos = now;
+        this.lastSentNanos = now;
+        outbound.attach(channel);
+        return true;
+    }
+
+    /**
+     * Marks the handshake as done.
+     *
+     * @return {@code false} when the connection ended meanwhile
+     */
+    public boolean handshakeCompleted() {
+        return state.compareAndSet(ConnectionState.HANDSHAKING, ConnectionState.CONNECTED);
+    }
+
+    /**
+     * Marks the connection as ended. Only the first call returns {@code true}, which is what makes disconnect
+     * handling run exactly once.
+     *
+     * @return whether this call ended the connection
+     */
+    public boolean markClosed() {
+        ConnectionState previous = state.getAndSet(ConnectionState.CLOSED);
+        return previous != ConnectionState.CLOSED;
+    }
+
+    /**
+     * Queues an invocation, serialized once per protocol for every connection that receives the same instance.
+     *
+     * @param invocation the invocation
+     * @return completed when queued; failed when the connection refused it
+     */
+    @Override
+    public CompletionStage<Void> send(ClientInvocation invocation) {
+        String record = invocation.serialized(protocol, protocol::writeInvocation);
+        return offer(record) ? CompletableFuture.completedStage(null)
+                : CompletableFuture.failedStage(new IllegalStateException(
+                        "Connection " + connectionId + " is closed or cannot keep up"));
+    }
+
+    /**
+     * Queues a message.
+     *
+     * @param message the message
+     * @return whether it was queued
+     */
+    public boolean send(HubMessage message) {
+        return offer(protocol.write(message));
+    }
+
+    /**
+     * Queues an already written record (the handshake response, a cached message).
+     *
+     * @param record the record, separator included
+     * @return whether it was queued
+     */
+    public boolean sendRecord(String record) {
+        return offer(record);
+    }
+
+    private boolean offer(String record) {
+        if (state.get() == ConnectionState.CLOSED) {
+            return false;
+        }
+        if (outbound.offer(record)) {
+            return true;
+        }
+        // A queue that is closing refuses quietly; only a full one means the client cannot keep up.
+        if (!outbound.isClosed() && state.get() != ConnectionState.CLOSED) {
+            overflowHandler.accept(this);
+        }
+        return false;
+    }
+
+    /**
+     * Sends a Close message, then ends the transport once everything queued before it has been written.
+     *
+     * @param close the close message
+     */
+    public void closeGracefully(CloseMessage close) {
+        outbound.offer(protocol.write(close));
+        outbound.closeWhenDrained();
+    }
+
+    /**
+     * Ends the transport once everything queued has been written, without a Close message (a refused handshake).
+     */
+    public void closeWhenDrained() {
+        outbound.closeWhenDrained();
+    }
+
+    /**
+     * Ends the transport at once, dropping what is queued.
+     *
+     * @param error why, or {@code null}
+     */
+    public void closeNow(Throwable error) {
+        outbound.discard();
+        TransportChannel t = transport;
+        if (t != null) {
+            t.close(error);
+        }
+    }
+
+    /**
+     * Notes that something arrived from the client.
+     */
+    public void touchReceived() {
+        lastReceivedNanos = System.nanoTime();
+    }
+
+    /**
+     * Starts counting the client timeout: done on the client's first Ping, as the SignalR server does, because
+     * clients that do not ping (older ones, or long polling) must not be timed out for silence.
+     */
+    public void startClientTimeout() {
+        clientTimeoutStarted = true;
+    }
+
+    /**
+     * The buffer of a record split across frames; used only by the receiving thread.
+     *
+     * @return the partial record
+     */
+    public StringBuilder partialRecord() {
+        return partialRecord;
+    }
+
+    /**
+     * When the connection was created (negotiated or opened).
+     *
+     * @return {@link System#nanoTime()} at creation
+     */
+    public long createdNanos() {
+        return createdNanos;
+    }
+
+    /**
+     * When the transport was attached.
+     *
+     * @return {@link System#nanoTime()} at attach, 0 before
+     */
+    public long attachedNanos() {
+        return attachedNanos;
+    }
+
+    /**
+     * When something last arrived.
+     *
+     * @return {@link System#nanoTime()} of the last receipt
+     */
+    public long lastReceivedNanos() {
+        return lastReceivedNanos;
+    }
+
+    /**
+     * When something was last written.
+     *
+     * @return {@link System#nanoTime()} of the last completed write
+     */
+    public long lastSentNanos() {
+        return lastSentNanos;
+    }
+
+    /**
+     * Whether the client timeout counts: from the client's first Ping on.
+     *
+     * @return whether the client timeout applies
+     */
+    public boolean clientTimeoutStarted() {
+        return clientTimeoutStarted;
+    }
+
+    /**
+     * How many records wait to be written.
+     *
+     * @return the queue length
+     */
+    public int queuedRecords() {
+        return outbound.size();
+    }
+
+    @Override
+    public String toString() {
+        return "HubConnectionContext[" + connectionId + ", " + state.get() + "]";
+    }
+}

@@ -1,0 +1,172 @@
+package dev.hubs.core.connection;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The single outbound queue of a connection.
+ *
+ * <p>Any thread may {@link #offer} records; exactly one write to the transport is in flight at a time, and records
+ * that queued up meanwhile leave together in the next write (SignalR allows several records per frame), which is
+ * what keeps broadcasts cheap under load. No lock is taken: a compare-and-set on {@code writing} elects the thread
+ * that writes.
+ *
+ * <p><b>Overflow policy.</b> The queue holds at most {@code capacity} records. A client that reads slower than it
+ * is sent to fills it; the offer that finds it full returns {@code false} and the owner closes the connection (and
+ * logs a warning). Senders are never blocked and other connections are never slowed down.
+ */
+final class OutboundQueue {
+
+    private final ConcurrentLinkedQueue<String> records = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final int capacity;
+    private final int maxBatchChars;
+    private final Consumer<Throwable> onWriteFailure;
+    private final Runnable onWritten;
+
+    private volatile TransportChannel channel;
+    private volatile boolean closeWhenDrained;
+    private volatile boolean closed;
+    private volatile boolean failed;
+
+    /**
+     * Creates a queue.
+     *
+     * @param capacity       how many records may wait
+     * @param maxBatchChars  roughly how many characters one write may carry when records queued up
+     * @param onWriteFailure told when a write fails (the connection is then closed)
+     * @param onWritten      told after each successful write (keep-alive bookkeeping)
+     */
+    OutboundQueue(int capacity, int maxBatchChars, Consumer<Throwable> onWriteFailure, Runnable onWritten) {
+        this.capacity = capacity;
+        this.maxBatchChars = maxBatchChars;
+        this.onWriteFailure = onWriteFailure;
+        this.onWritten = onWritten;
+    }
+
+    /** Starts writing to a transport; records offered before are kept and go first. */
+    void attach(TransportChannel transport) {
+        this.channel = transport;
+        drain();
+    }
+
+    /**
+     * Queues a record.
+     *
+     * @param record a complete record
+     * @return {@code false} when the queue is closed or full
+     */
+    boolean offer(String record) {
+        if (closed) {
+            return false;
+        }
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            return false;
+        }
+        records.add(record);
+        drain();
+        return true;
+    }
+
+    /** Accepts nothing more; the transport is closed once what is queued has been written. */
+    void closeWhenDrained() {
+        closed = true;
+        closeWhenDrained = true;
+        drain();
+    }
+
+    /** Accepts nothing more and drops what is queued. */
+    void discard() {
+        closed = true;
+        records.clear();
+    }
+
+    /** Whether the queue accepts nothing more (closing, discarded or failed). */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** How many records wait. */
+    int size() {
+        return queued.get();
+    }
+
+    private void drain() {
+        while (true) {
+            TransportChannel transport = channel;
+            if (transport == null || !writing.compareAndSet(false, true)) {
+                return;
+            }
+            String first = records.poll();
+            if (first == null) {
+                writing.set(false);
+                if (!records.isEmpty()) {
+                    continue; // a record arrived between poll and release: nobody else will write it
+                }
+                if (closeWhenDrained) {
+                    transport.close(null);
+                }
+                return;
+            }
+            int count = 1;
+            String text = first;
+            if (first.length() < maxBatchChars && records.peek() != null) {
+                StringBuilder batch = new StringBuilder(Math.min(maxBatchChars * 2, 1 << 16)).append(first);
+                String next;
+                while (batch.length() < maxBatchChars && (next = records.poll()) != null) {
+                    batch.append(next);
+                    count++;
+                }
+                text = batch.toString();
+            }
+            Write write = new Write(count);
+            transport.write(text, write);
+            if (!write.returned()) {
+                return; // the completion will continue draining on its own thread
+            }
+            // The write completed synchronously: loop here instead of recursing from the callback.
+        }
+    }
+
+    /** Completion of one write; trampolines synchronous completions back to {@link #drain()}'s loop. */
+    private final class Write implements Consumer<Throwable> {
+        private static final int PENDING = 0;
+        private static final int RETURNED = 1;
+        private static final int COMPLETED = 2;
+
+        private final int count;
+        private final AtomicInteger state = new AtomicInteger(PENDING);
+
+        Write(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public void accept(Throwable failure) {
+            queued.addAndGet(-count);
+            if (failure != null) {
+                failed = true;
+                closed = true;
+                records.clear();
+                writing.set(false);
+                state.set(COMPLETED);
+                onWriteFailure.accept(failure);
+                return;
+            }
+            onWritten.run();
+            writing.set(false);
+            if (state.getAndSet(COMPLETED) == RETURNED) {
+                drain();
+            }
+        }
+
+        /** Marks that {@code write} returned; tells whether the completion already ran. */
+        boolean returned() {
+            return state.getAndSet(RETURNED) == COMPLETED && !failed;
+        }
+    }
+}

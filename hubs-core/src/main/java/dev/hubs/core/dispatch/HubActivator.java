@@ -1,0 +1,36 @@
+package dev.hubs.core.dispatch;
+
+/**
+ * Gives a hub instance for one invocation and takes it back afterwards. The CDI extension implements it with the
+ * bean manager, so that injection into hubs works and {@code @Dependent} objects are destroyed after each call.
+ */
+public interface HubActivator {
+
+    /**
+     * Creates a hub instance for an invocation made by the given caller. Per-caller objects injected into the hub
+     * ({@code HubCallerContext}, {@code HubCallerClients}) must be the caller's.
+     *
+     * @param caller the invocation's caller
+     * @return the instance and how to release it
+     */
+    ActivatedHub create(HubCaller caller);
+
+    /**
+     * A hub instance and its release.
+     */
+    interface ActivatedHub {
+
+        /**
+         * The hub instance.
+         *
+         * @return the instance
+         */
+        Object instance();
+
+        /**
+         * Destroys the instance and what was created with it. Called once, when the invocation is complete (for
+         * an asynchronous method, when its stage completes).
+         */
+        void release();
+    }
+}

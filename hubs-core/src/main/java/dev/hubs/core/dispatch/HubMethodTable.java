@@ -1,0 +1,228 @@
+package dev.hubs.core.dispatch;
+
+import dev.hubs.HubException;
+import dev.hubs.core.protocol.InvocationBinder;
+
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * The methods of one hub that clients may invoke, by name, matched case-insensitively as the SignalR server does.
+ *
+ * <p>Built once at deployment. Every public, non-static method of the hub class and its superclasses (but not of
+ * {@code Object}) is a hub method, except CDI plumbing (producers, initializers, observers, life-cycle callbacks).
+ * Problems fail the deployment with a {@link HubDefinitionException} that names each offending method.
+ */
+public final class HubMethodTable implements InvocationBinder {
+
+    /** Annotations that make a public method CDI plumbing rather than a hub method, by name. */
+    private static final Set<String> PLUMBING = Set.of(
+            "jakarta.enterprise.inject.Produces",
+            "jakarta.inject.Inject",
+            "jakarta.annotation.PostConstruct",
+            "jakarta.annotation.PreDestroy");
+
+    /** Parameter annotations that make a method an observer or disposer. */
+    private static final Set<String> PLUMBING_PARAMETERS = Set.of(
+            "jakarta.enterprise.event.Observes",
+            "jakarta.enterprise.event.ObservesAsync",
+            "jakarta.enterprise.inject.Disposes");
+
+    private static final MethodType INVOKER_TYPE =
+            MethodType.methodType(Object.class, Object.class, Object[].class);
+
+    private final Class<?> hubClass;
+    private final Map<String, HubMethod> methods;
+
+    private HubMethodTable(Class<?> hubClass, Map<String, HubMethod> methods) {
+        this.hubClass = hubClass;
+        this.methods = methods;
+    }
+
+    /**
+     * Builds the table of a hub class.
+     *
+     * @param hubClass the hub class
+     * @return the table
+     * @throws HubDefinitionException when a method cannot be served
+     */
+    public static HubMethodTable of(Class<?> hubClass) {
+        List<String> problems = new ArrayList<>();
+        if (!Modifier.isPublic(hubClass.getModifiers())) {
+            problems.add("the hub class must be public");
+        }
+        Map<String, List<Method>> byName = new LinkedHashMap<>();
+        for (Method method : candidates(hubClass)) {
+            byName.computeIfAbsent(method.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(method);
+        }
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        Map<String, HubMethod> table = new HashMap<>();
+        for (Map.Entry<String, List<Method>> entry : byName.entrySet()) {
+            List<Method> sameName = entry.getValue();
+            if (sameName.size() > 1) {
+                problems.add("methods " + describe(sameName) + " have the same name ignoring case; clients call "
+                        + "hub methods by name, so overloading is not supported");
+                continue;
+            }
+            Method method = sameName.get(0);
+            List<String> methodProblems = check(method);
+            if (!methodProblems.isEmpty()) {
+                problems.addAll(methodProblems);
+                continue;
+            }
+            try {
+                MethodHandle handle = lookup.unreflect(method)
+                        .asSpreader(Object[].class, method.getParameterCount())
+                        .asType(INVOKER_TYPE);
+                table.put(entry.getKey(), new HubMethod(method.getName(), method,
+                        List.of(method.getGenericParameterTypes()), handle,
+                        CompletionStage.class.isAssignableFrom(method.getReturnType())));
+            } catch (IllegalAccessException e) {
+                problems.add("method " + describe(method) + " cannot be called: " + e.getMessage()
+                        + " (hub methods must be public members of a public class)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new HubDefinitionException(hubClass, problems);
+        }
+        return new HubMethodTable(hubClass, Map.copyOf(table));
+    }
+
+    private static List<Method> candidates(Class<?> hubClass) {
+        Map<String, Method> bySignature = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Class<?> c = hubClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            Method[] declared = c.getDeclaredMethods();
+            Arrays.sort(declared, Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
+            for (Method m : declared) {
+                String signature = m.getName() + Arrays.toString(m.getParameterTypes());
+                // A subclass method hides the superclass method with the same signature; a bridge method stands
+                // for the override of a generic superclass method, so it hides that erased method too.
+                boolean first = seen.add(signature);
+                int modifiers = m.getModifiers();
+                if (!first || !Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers) || m.isBridge()
+                        || m.isSynthetic() || isPlumbing(m) || overridesObject(m)) {
+                    continue;
+                }
+                bySignature.put(signature, m);
+            }
+        }
+        return new ArrayList<>(bySignature.values());
+    }
+
+    /** {@code toString}, {@code equals} and {@code hashCode} stay Java's, even when a hub overrides them. */
+    private static boolean overridesObject(Method method) {
+        try {
+            Object.class.getMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPlumbing(Method method) {
+        for (Annotation a : method.getAnnotations()) {
+            if (PLUMBING.contains(a.annotationType().getName())) {
+                return true;
+            }
+        }
+        for (Parameter p : method.getParameters()) {
+            for (Annotation a : p.getAnnotations()) {
+                if (PLUMBING_PARAMETERS.contains(a.annotationType().getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> check(Method method) {
+        List<String> problems = new ArrayList<>();
+        if (Flow.Publisher.class.isAssignableFrom(method.getReturnType())) {
+            problems.add("method " + describe(method) + " returns a Flow.Publisher: streaming results are not "
+                    + "supported by this version of Hubs");
+        }
+        for (Parameter p : method.getParameters()) {
+            if (Flow.Publisher.class.isAssignableFrom(p.getType())) {
+                problems.add("method " + describe(method) + " takes a Flow.Publisher parameter '" + p.getName()
+                        + "': client upload streams are not supported by this version of Hubs");
+            }
+        }
+        return problems;
+    }
+
+    private static String describe(Collection<Method> methods) {
+        List<String> names = new ArrayList<>();
+        for (Method m : methods) {
+            names.add(describe(m));
+        }
+        return String.join(", ", names);
+    }
+
+    private static String describe(Method method) {
+        StringBuilder s = new StringBuilder(method.getDeclaringClass().getSimpleName()).append('.')
+                .append(method.getName()).append('(');
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
+        }
+        return s.append(')').toString();
+    }
+
+    /**
+     * The hub class.
+     *
+     * @return the class
+     */
+    public Class<?> hubClass() {
+        return hubClass;
+    }
+
+    /**
+     * Finds a method by the name a client sent, ignoring case.
+     *
+     * @param target the name
+     * @return the method, or {@code null}
+     */
+    public HubMethod find(String target) {
+        return methods.get(target.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * All methods.
+     *
+     * @return the methods
+     */
+    public Collection<HubMethod> methods() {
+        return methods.values();
+    }
+
+    @Override
+    public List<Type> parameterTypes(String target) {
+        HubMethod method = find(target);
+        if (method == null) {
+            // SignalR's binder answers an unknown target this way; the client sees the text after the type name.
+            throw new HubException("Method does not exist.");
+        }
+        return method.parameterTypes();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.hubs.core.lifetime;
+
+import dev.hubs.spi.ClientInvocation;
+import dev.hubs.spi.HubConnection;
+import dev.hubs.spi.HubLifetimeManager;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The lifetime manager of a single server: everything in memory.
+ *
+ * <p>Sends never block and never fail because of one connection: each receiving connection applies its own
+ * outbound-queue policy. Group and user indexes drop empty entries as soon as their last member leaves, so that
+ * nothing accumulates over millions of connections.
+ */
+public final class DefaultHubLifetimeManager implements HubLifetimeManager {
+
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
+
+    private final Map<String, HubConnection> connections = new ConcurrentHashMap<>();
+    private final Map<String, Set<HubConnection>> groups = new ConcurrentHashMap<>();
+    private final Map<String, Set<HubConnection>> users = new ConcurrentHashMap<>();
+    /** The groups of each connection, so that leaving all of them on disconnect does not scan every group. */
+    private final Map<String, Set<String>> groupsOfConnection = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletionStage<Void> onConnected(HubConnection connection) {
+        connections.put(connection.connectionId(), connection);
+        connection.userId().ifPresent(user -> users.compute(user, (key, members) -> {
+            Set<HubConnection> set = members == null ? ConcurrentHashMap.newKeySet() : members;
+            set.add(connection);
+            return set;
+        }));
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> onDisconnected(HubConnection connection) {
+        String id = connection.connectionId();
+        connections.remove(id);
+        connection.userId().ifPresent(user -> removeMember(users, user, connection));
+        Set<String> joined = groupsOfConnection.remove(id);
+        if (joined != null) {
+            for (String group : joined) {
+                removeMember(groups, group, connection);
+            }
+        }
+        return DONE;
+    }
+
+    private static void removeMember(Map<String, Set<HubConnection>> index, String key, HubConnection connection) {
+        index.computeIfPresent(key, (k, members) -> {
+            members.remove(connection);
+            return members.isEmpty() ? null : members;
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> sendAll(ClientInvocation invocation) {
+        for (HubConnection connection : connections.values()) {
+            connection.send(invocation);
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> sendAllExcept(ClientInvocation invocation, Collection<String> excluded) {
+        Set<String> skip = asSet(excluded);
+        for (HubConnection connection : connections.values()) {
+            if (!skip.contains(connection.connectionId())) {
+                connection.send(invocation);
+            }
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> sendConnection(String connectionId, ClientInvocation invocation) {
+        HubConnection connection = connections.get(connectionId);
+        if (connection != null) {
+            connection.send(invocation);
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> sendConnections(Collection<String> connectionIds, ClientInvocation invocation) {
+        for (String id : asSet(connectionIds)) {
+            sendConnection(id, invocation);
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> sendGroup(String groupName, ClientInvocation invocation) {
+        Set<HubConnection> members = groups.get(groupName);
+        if (members != null) {
+            for (HubConnection connection : members) {
+                connection.send(invocation);
+            }
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> sendGroups(Collection<String> groupNames, ClientInvocation invocation) {
+        Set<HubConnection> receivers = new HashSet<>();
+        for (String group : asSet(groupNames)) {
+            Set<HubConnection> members = groups.get(group);
+            if (members != null) {
+                receivers.addAll(members);
+            }
+        }
+        for (HubConnection connection : receivers) {
+            connection.send(invocation);
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> sendGroupExcept(String groupName, ClientInvocation invocation,
+                                                 Collection<String> excluded) {
+        Set<HubConnection> members = groups.get(groupName);
+        if (members != null) {
+            Set<String> skip = asSet(excluded);
+            for (HubConnection connection : members) {
+                if (!skip.contains(connection.connectionId())) {
+                    connection.send(invocation);
+                }
+            }
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> sendUser(String userId, ClientInvocation invocation) {
+        Set<HubConnection> members = users.get(userId);
+        if (members != null) {
+            for (HubConnection connection : members) {
+                connection.send(invocation);
+            }
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> sendUsers(Collection<String> userIds, ClientInvocation invocation) {
+        Set<HubConnection> receivers = new HashSet<>();
+        for (String user : asSet(userIds)) {
+            Set<HubConnection> members = users.get(user);
+            if (members != null) {
+                receivers.addAll(members);
+            }
+        }
+        for (HubConnection connection : receivers) {
+            connection.send(invocation);
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> addToGroup(String connectionId, String groupName) {
+        HubConnection connection = connections.get(connectionId);
+        if (connection == null) {
+            return DONE;
+        }
+        groupsOfConnection.compute(connectionId, (id, joined) -> {
+            Set<String> set = joined == null ? ConcurrentHashMap.newKeySet() : joined;
+            set.add(groupName);
+            return set;
+        });
+        groups.compute(groupName, (name, members) -> {
+            Set<HubConnection> set = members == null ? ConcurrentHashMap.newKeySet() : members;
+            set.add(connection);
+            return set;
+        });
+        // The connection may have ended between the lookup and the join: undo, so nothing is left behind.
+        if (!connections.containsKey(connectionId)) {
+            removeFromGroup(connectionId, groupName);
+            groupsOfConnection.remove(connectionId);
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> removeFromGroup(String connectionId, String groupName) {
+        groupsOfConnection.computeIfPresent(connectionId, (id, joined) -> {
+            joined.remove(groupName);
+            return joined.isEmpty() ? null : joined;
+        });
+        groups.computeIfPresent(groupName, (name, members) -> {
+            members.removeIf(c -> c.connectionId().equals(connectionId));
+            return members.isEmpty() ? null : members;
+        });
+        return DONE;
+    }
+
+    /**
+     * How many connections are known; for tests and operators.
+     *
+     * @return the connection count
+     */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * How many groups have at least one member; for tests and operators.
+     *
+     * @return the group count
+     */
+    public int groupCount() {
+        return groups.size();
+    }
+
+    private static Set<String> asSet(Collection<String> values) {
+        return values instanceof Set<String> set ? set : new HashSet<>(values);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.hubs.it.support;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.util.Locale;
+
+/**
+ * Builds the WAR a test class deploys: its fixture classes and the Hubs jars, nothing else (no web.xml, no
+ * beans.xml: the extension in hubs-cdi-extension finds the {@code @Hub} classes and registers their endpoints).
+ */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    /**
+     * A WAR named after the test class, so that its context root is distinct: {@code InvocationIT} deploys
+     * {@code invocation-it.war} at {@code /invocation-it}.
+     *
+     * @param testClass the test class deploying it
+     * @param classes   the fixture classes (hubs and the types their methods use)
+     * @return the archive
+     */
+    public static WebArchive hubWar(Class<?> testClass, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, warName(testClass))
+                .addClasses(classes)
+                .addAsLibraries(HubsLibraries.all());
+    }
+
+    /** {@code InvocationIT} becomes {@code invocation-it.war}. */
+    static String warName(Class<?> testClass) {
+        String kebab = testClass.getSimpleName()
+                .replaceAll("IT$", "-it")
+                .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                .toLowerCase(Locale.ROOT);
+        return kebab + ".war";
+    }
+}

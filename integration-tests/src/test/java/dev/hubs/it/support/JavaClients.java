@@ -1,0 +1,95 @@
+package dev.hubs.it.support;
+
+import com.microsoft.signalr.HubConnection;
+import com.microsoft.signalr.HubConnectionBuilder;
+import com.microsoft.signalr.HubConnectionState;
+import com.microsoft.signalr.HttpHubConnectionBuilder;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Connections of the official SignalR Java client, opened for one test and all stopped by {@link #close()} (call it
+ * from {@code @AfterEach}).
+ */
+public final class JavaClients implements AutoCloseable {
+
+    private final List<HubConnection> connections = new ArrayList<>();
+
+    /**
+     * Opens and starts a connection with the client's defaults (negotiate, then WebSockets).
+     *
+     * @param base the application's URL as Arquillian gives it (ends with {@code /})
+     * @param hub  the hub path relative to the context root, without a leading {@code /}, for example {@code echo}
+     * @return the started connection
+     */
+    public HubConnection start(URL base, String hub) {
+        return start(base, hub, UnaryOperator.identity());
+    }
+
+    /**
+     * Opens and starts a connection configured by the caller.
+     *
+     * @param base      the application's URL
+     * @param hub       the hub path relative to the context root
+     * @param configure changes to the builder, such as {@code shouldSkipNegotiate(true)}
+     * @return the started connection
+     */
+    public HubConnection start(URL base, String hub, UnaryOperator<HttpHubConnectionBuilder> configure) {
+        HubConnection connection = configure.apply(HubConnectionBuilder.create(base + hub)).build();
+        synchronized (connections) {
+            connections.add(connection);
+        }
+        boolean started = connection.start().blockingAwait(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertTrue(started, "The connection to " + base + hub + " did not start within " + Await.TIMEOUT);
+        return connection;
+    }
+
+    /**
+     * Collects the single string argument of every call of a client method on a connection.
+     *
+     * @param connection the connection
+     * @param method     the client method, as the hub calls it
+     * @return the queue the arguments arrive in
+     */
+    public static BlockingQueue<String> received(HubConnection connection, String method) {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        connection.on(method, queue::add, String.class);
+        return queue;
+    }
+
+    /** Stops every connection this object started. */
+    @Override
+    public void close() {
+        List<HubConnection> toStop;
+        synchronized (connections) {
+            toStop = new ArrayList<>(connections);
+            connections.clear();
+        }
+        RuntimeException failure = null;
+        for (HubConnection connection : toStop) {
+            try {
+                if (connection.getConnectionState() != HubConnectionState.DISCONNECTED) {
+                    connection.stop().blockingAwait(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (RuntimeException e) {
+                // Stop the others anyway; report the first failure.
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
