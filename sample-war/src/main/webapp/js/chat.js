@@ -12,7 +12,9 @@
     const messagesEl = document.getElementById("messages");
 
     if (typeof signalR === "undefined") {
-        setStatus("error", "The SignalR client (js/signalr.min.js) did not load. Was the WAR built with Maven?");
+        // The bundle is fetched from npm by the build's generate-resources phase, which liberty:run alone skips.
+        setStatus("error", "The SignalR client (js/signalr.min.js) did not load. Start the sample with "
+            + "./mvnw -pl sample-war -am generate-resources liberty:run (see sample-war/README.md).");
         return;
     }
 

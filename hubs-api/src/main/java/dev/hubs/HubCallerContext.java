@@ -50,6 +50,13 @@ public interface HubCallerContext {
     String transport();
 
     /**
+     * The HTTP request that opened the connection's transport: headers, query parameters, cookies.
+     *
+     * @return the connecting request
+     */
+    HubRequest request();
+
+    /**
      * A map that lives as long as the connection, for state of the application that belongs to it. The map is
      * safe for concurrent use.
      *

@@ -8,6 +8,8 @@ package dev.hubs;
  *
  * void announce(String text) {
  *     chat.clients().all().send("addNewMessageToPage", "system", text);
+ *     chat.clients(ChatClient.class).group("room-1").addNewMessageToPage("system", "hi room 1");
+ *     chat.groups().add(connectionId, "room-1");
  * }
  * }</pre>
  *
@@ -21,4 +23,22 @@ public interface HubContext<H> {
      * @return untyped access to the clients
      */
     HubClients<ClientProxy> clients();
+
+    /**
+     * The hub's clients, called through a client interface of the application: each method call becomes an
+     * invocation of the client method of the same name (or the name given by {@link ClientMethod}).
+     *
+     * @param clientInterface the client interface
+     * @param <C>             its type
+     * @return typed access to the clients
+     * @throws IllegalArgumentException when the interface is not a valid client interface
+     */
+    <C> HubClients<C> clients(Class<C> clientInterface);
+
+    /**
+     * The hub's groups.
+     *
+     * @return the group manager of the hub
+     */
+    GroupManager groups();
 }

@@ -1,7 +1,11 @@
 package dev.hubs.cdi;
 
+import dev.hubs.ClientProxy;
 import dev.hubs.Hub;
+import dev.hubs.HubCallerClients;
+import dev.hubs.HubClients;
 import dev.hubs.HubContext;
+import dev.hubs.core.clients.ClientInterface;
 import dev.hubs.core.dispatch.HubDefinitionException;
 import dev.hubs.core.dispatch.HubMethodTable;
 import jakarta.enterprise.context.Dependent;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The portable extension that turns {@code @Hub} beans into served hubs.
@@ -41,6 +46,8 @@ public class HubsExtension implements Extension {
     private final Map<Class<?>, HubMethodTable> tables = new LinkedHashMap<>();
     private final Map<Class<?>, Bean<?>> hubBeans = new LinkedHashMap<>();
     private final List<Type> requestedContexts = new ArrayList<>();
+    private final Map<Class<?>, String> requestedClientTypes = new LinkedHashMap<>();
+    private final Map<Class<?>, ClientInterface<?>> clientInterfaces = new ConcurrentHashMap<>();
     private volatile HubsRegistry registry;
 
     void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -64,10 +71,23 @@ public class HubsExtension implements Extension {
         }
     }
 
-    void hubContextInjection(@Observes ProcessInjectionPoint<?, ?> event) {
+    void hubInjectionPoints(@Observes ProcessInjectionPoint<?, ?> event) {
         Type type = event.getInjectionPoint().getType();
-        if (type instanceof ParameterizedType p && p.getRawType() == HubContext.class) {
-            requestedContexts.add(p.getActualTypeArguments()[0]);
+        if (!(type instanceof ParameterizedType p)) {
+            return;
+        }
+        Type argument = p.getActualTypeArguments()[0];
+        if (p.getRawType() == HubContext.class) {
+            requestedContexts.add(argument);
+        } else if ((p.getRawType() == HubCallerClients.class || p.getRawType() == HubClients.class)
+                && argument != ClientProxy.class) {
+            String where = String.valueOf(event.getInjectionPoint().getMember());
+            if (argument instanceof Class<?> c) {
+                requestedClientTypes.putIfAbsent(c, where);
+            } else {
+                event.addDefinitionError(new DeploymentException(where + " injects " + type.getTypeName()
+                        + ": the type argument must be ClientProxy or a client interface"));
+            }
         }
     }
 
@@ -91,6 +111,13 @@ public class HubsExtension implements Extension {
                 event.addDefinitionError(new HubDefinitionException(hubClass, problems));
             } else {
                 tables.put(hubClass, table);
+            }
+        }
+        for (Map.Entry<Class<?>, String> requested : requestedClientTypes.entrySet()) {
+            try {
+                clientInterface(requested.getKey());
+            } catch (IllegalArgumentException e) {
+                event.addDefinitionError(new DeploymentException(requested.getValue() + ": " + e.getMessage()));
             }
         }
         for (Type requested : requestedContexts) {
@@ -135,6 +162,23 @@ public class HubsExtension implements Extension {
         if (current != null) {
             current.close();
         }
+    }
+
+    /**
+     * A client interface, checked on first use and remembered.
+     *
+     * @param type the interface
+     * @param <C>  its type
+     * @return the checked interface
+     * @throws IllegalArgumentException naming the problems when the interface cannot be a client interface
+     */
+    @SuppressWarnings("unchecked")
+    public <C> ClientInterface<C> clientInterface(Class<C> type) {
+        ClientInterface<?> known = clientInterfaces.get(type);
+        if (known == null) {
+            known = clientInterfaces.computeIfAbsent(type, ClientInterface::of);
+        }
+        return (ClientInterface<C>) known;
     }
 
     /**

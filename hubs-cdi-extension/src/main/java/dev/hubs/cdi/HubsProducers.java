@@ -1,11 +1,14 @@
 package dev.hubs.cdi;
 
 import dev.hubs.ClientProxy;
+import dev.hubs.GroupManager;
 import dev.hubs.HubCallerClients;
 import dev.hubs.HubCallerContext;
 import dev.hubs.HubClients;
 import dev.hubs.HubContext;
 import dev.hubs.core.HubRuntime;
+import dev.hubs.core.clients.TypedHubClients;
+import dev.hubs.core.dispatch.HubCaller;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InjectionPoint;
@@ -31,18 +34,39 @@ public class HubsProducers {
     }
 
     /**
-     * The clients, seen from the caller of the current invocation.
+     * The clients, seen from the caller of the current invocation: untyped ({@code HubCallerClients<ClientProxy>})
+     * or through a client interface ({@code HubCallerClients<ChatClient>}).
      *
-     * @return untyped targets
+     * @param injectionPoint where it is injected, which names the proxy type
+     * @param extension      the extension that checked the client interfaces
+     * @param <C>            the proxy type
+     * @return the caller's targets
      */
     @Produces
     @Dependent
-    public HubCallerClients<ClientProxy> callerClients() {
-        return CurrentCaller.get().clients();
+    @SuppressWarnings("unchecked")
+    public <C> HubCallerClients<C> callerClients(InjectionPoint injectionPoint, HubsExtension extension) {
+        HubCaller caller = CurrentCaller.get();
+        Class<?> proxyType = typeArgument(injectionPoint, "HubCallerClients<ClientProxy>");
+        if (proxyType == ClientProxy.class) {
+            return (HubCallerClients<C>) caller.clients();
+        }
+        return (HubCallerClients<C>) TypedHubClients.ofCaller(caller.clients(), extension.clientInterface(proxyType));
     }
 
     /**
-     * The clients of a hub, for code anywhere in the application.
+     * The groups of the hub of the current invocation.
+     *
+     * @return the group manager
+     */
+    @Produces
+    @Dependent
+    public GroupManager groups() {
+        return CurrentCaller.get().groups();
+    }
+
+    /**
+     * The clients and groups of a hub, for code anywhere in the application.
      *
      * @param injectionPoint where it is injected, which names the hub
      * @param extension      the extension that knows the hubs
@@ -52,15 +76,39 @@ public class HubsProducers {
     @Produces
     @Dependent
     public <H> HubContext<H> hubContext(InjectionPoint injectionPoint, HubsExtension extension) {
-        Type type = injectionPoint.getType();
-        if (!(type instanceof ParameterizedType p) || !(p.getActualTypeArguments()[0] instanceof Class<?> hub)) {
-            throw new IllegalArgumentException("Inject HubContext with a hub class, as in HubContext<ChatHub>");
-        }
+        Class<?> hub = typeArgument(injectionPoint, "HubContext<ChatHub>");
         HubRuntime runtime = extension.registry().byClass(hub);
         if (runtime == null) {
             throw new IllegalArgumentException(hub.getName() + " is not a hub of this application");
         }
-        HubClients<ClientProxy> clients = runtime.clients();
-        return () -> clients;
+        return new RuntimeHubContext<>(runtime, extension);
+    }
+
+    private static Class<?> typeArgument(InjectionPoint injectionPoint, String example) {
+        Type type = injectionPoint.getType();
+        if (type instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> argument) {
+            return argument;
+        }
+        throw new IllegalArgumentException("Inject it with a class as type argument, as in " + example
+                + ", not as " + type.getTypeName());
+    }
+
+    /** {@link HubContext} over a hub's run-time. */
+    private record RuntimeHubContext<H>(HubRuntime runtime, HubsExtension extension) implements HubContext<H> {
+
+        @Override
+        public HubClients<ClientProxy> clients() {
+            return runtime.clients();
+        }
+
+        @Override
+        public <C> HubClients<C> clients(Class<C> clientInterface) {
+            return TypedHubClients.of(runtime.clients(), extension.clientInterface(clientInterface));
+        }
+
+        @Override
+        public GroupManager groups() {
+            return runtime.groups();
+        }
     }
 }

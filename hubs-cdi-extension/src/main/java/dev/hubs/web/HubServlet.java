@@ -89,7 +89,7 @@ public class HubServlet extends HttpServlet {
                 return;
             }
         }
-        upgrade.upgrade(request, response, connection);
+        upgrade.upgrade(request, response, connection, Requests.capture(request));
     }
 
     private boolean isNegotiate(HttpServletRequest request) {

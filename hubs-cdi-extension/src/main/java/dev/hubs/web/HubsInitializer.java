@@ -35,7 +35,6 @@ public class HubsInitializer implements ServletContainerInitializer {
                 continue; // two classes claim one path: the CDI extension fails the deployment and says so
             }
             servlet.addMapping(path, path + "/negotiate");
-            servlet.setAsyncSupported(true);
             servlet.setLoadOnStartup(1);
         }
     }

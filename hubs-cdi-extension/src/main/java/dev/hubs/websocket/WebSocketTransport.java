@@ -2,6 +2,7 @@ package dev.hubs.websocket;
 
 import dev.hubs.cdi.CdiLog;
 import dev.hubs.core.HubRuntime;
+import dev.hubs.core.connection.CapturedRequest;
 import dev.hubs.core.connection.HubConnectionContext;
 import dev.hubs.core.connection.TransportChannel;
 import jakarta.websocket.CloseReason;
@@ -33,17 +34,19 @@ public final class WebSocketTransport extends Endpoint implements TransportChann
     private final HubRuntime runtime;
     private final HubConnectionContext connection;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CapturedRequest opening;
     private volatile Session session;
 
-    WebSocketTransport(HubRuntime runtime, HubConnectionContext connection) {
+    WebSocketTransport(HubRuntime runtime, HubConnectionContext connection, CapturedRequest opening) {
         this.runtime = runtime;
         this.connection = connection;
+        this.opening = opening;
     }
 
     @Override
     public void onOpen(Session newSession, EndpointConfig config) {
         this.session = newSession;
-        if (!runtime.attach(connection, this)) {
+        if (!runtime.attach(connection, this, opening)) {
             // Another request attached a transport first (two upgrades raced for one token).
             closeSession(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                     "The connection already has a transport"));

@@ -2,6 +2,7 @@ package dev.hubs.websocket;
 
 import dev.hubs.cdi.CdiLog;
 import dev.hubs.core.HubRuntime;
+import dev.hubs.core.connection.CapturedRequest;
 import dev.hubs.core.connection.HubConnectionContext;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -50,17 +51,18 @@ public final class WebSocketUpgrade {
      * @param request    the WebSocket request
      * @param response   its response
      * @param connection the connection it opens
+     * @param opening    the request, captured for the hub's {@code HubCallerContext}
      * @throws IOException      when the response cannot be written
      * @throws ServletException when the upgrade fails
      */
-    public void upgrade(HttpServletRequest request, HttpServletResponse response, HubConnectionContext connection)
-            throws IOException, ServletException {
+    public void upgrade(HttpServletRequest request, HttpServletResponse response, HubConnectionContext connection,
+                        CapturedRequest opening) throws IOException, ServletException {
         ServerEndpointConfig config = ServerEndpointConfig.Builder
                 .create(WebSocketTransport.class, runtime.path())
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        Endpoint endpoint = new WebSocketTransport(runtime, connection);
+                        Endpoint endpoint = new WebSocketTransport(runtime, connection, opening);
                         return endpointClass.cast(endpoint);
                     }
                 })

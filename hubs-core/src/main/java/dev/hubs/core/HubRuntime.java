@@ -1,10 +1,13 @@
 package dev.hubs.core;
 
 import dev.hubs.ClientProxy;
+import dev.hubs.GroupManager;
 import dev.hubs.HubClients;
 import dev.hubs.core.clients.ConnectionCallerContext;
+import dev.hubs.core.clients.LifetimeGroupManager;
 import dev.hubs.core.clients.LifetimeHubCallerClients;
 import dev.hubs.core.clients.LifetimeHubClients;
+import dev.hubs.core.connection.CapturedRequest;
 import dev.hubs.core.connection.ConnectionIds;
 import dev.hubs.core.connection.ConnectionState;
 import dev.hubs.core.connection.HubConnectionContext;
@@ -48,6 +51,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HubRuntime {
 
+    /** How long a client that sent a Close message has to close its transport itself. */
+    private static final long CLOSE_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
     private final String path;
     private final HubOptions options;
     private final HubMethodTable methods;
@@ -57,7 +63,10 @@ public final class HubRuntime {
     private final UserIdProvider userIds;
     private final HubDispatcher dispatcher;
     private final LifetimeHubClients clients;
+    private final LifetimeGroupManager groups;
     private final Map<String, HubConnectionContext> connectionsByToken = new ConcurrentHashMap<>();
+    /** Connections the client ended with a Close message, whose transport the client has yet to close. */
+    private final Map<HubConnectionContext, Long> lingering = new ConcurrentHashMap<>();
     private final long handshakeTimeoutNanos;
     private final long keepAliveNanos;
     private final long clientTimeoutNanos;
@@ -84,9 +93,10 @@ public final class HubRuntime {
         this.protocol = new JsonHubProtocol(provider, jsonb);
         this.handshake = new HandshakeProtocol(provider);
         this.clients = new LifetimeHubClients(lifetime);
+        this.groups = new LifetimeGroupManager(lifetime);
         this.dispatcher = new HubDispatcher(path, methods, activator, options.enableDetailedErrors(),
                 connection -> new HubCaller(new ConnectionCallerContext(connection, () -> abort(connection)),
-                        new LifetimeHubCallerClients(lifetime, connection.connectionId())));
+                        new LifetimeHubCallerClients(lifetime, connection.connectionId()), groups));
         this.handshakeTimeoutNanos = options.handshakeTimeout().toNanos();
         this.keepAliveNanos = options.keepAliveInterval().toNanos();
         this.clientTimeoutNanos = options.clientTimeout().toNanos();
@@ -126,6 +136,15 @@ public final class HubRuntime {
      */
     public HubClients<ClientProxy> clients() {
         return clients;
+    }
+
+    /**
+     * The hub's groups, for code outside the hub.
+     *
+     * @return the group manager
+     */
+    public GroupManager groups() {
+        return groups;
     }
 
     /**
@@ -199,6 +218,18 @@ public final class HubRuntime {
     }
 
     /**
+     * Attaches a transport to a connection, with the request that opened it; the handshake is expected next.
+     *
+     * @param connection     the connection
+     * @param channel        the transport
+     * @param openingRequest the request that opened the transport
+     * @return {@code false} when the connection already has a transport or has ended
+     */
+    public boolean attach(HubConnectionContext connection, TransportChannel channel, CapturedRequest openingRequest) {
+        return connection.attach(channel, openingRequest);
+    }
+
+    /**
      * Processes text received from a connection: one or more records, possibly the end or the start of a record
      * split across frames.
      *
@@ -257,6 +288,7 @@ public final class HubRuntime {
      * @param error      why, or {@code null} for a normal end
      */
     public void transportClosed(HubConnectionContext connection, Throwable error) {
+        lingering.remove(connection);
         disconnect(connection);
     }
 
@@ -287,8 +319,11 @@ public final class HubRuntime {
         } else if (message instanceof PingMessage) {
             connection.startClientTimeout();
         } else if (message instanceof CloseMessage) {
-            // The client is leaving: confirm and end, as the SignalR server does.
-            connection.closeGracefully(CloseMessage.EMPTY);
+            // The client is leaving and its own close of the transport usually follows at once (the official Java
+            // client sends both together). Closing from this side too would race it, which some containers handle
+            // badly, so the connection ends here and the transport is given a moment to be closed by the client
+            // before the heartbeat closes it. No Close reply is sent: it is optional, and it would race too.
+            lingering.put(connection, System.nanoTime());
             disconnect(connection);
             return false;
         }
@@ -382,6 +417,12 @@ public final class HubRuntime {
      * @param now {@link System#nanoTime()}
      */
     public void heartbeat(long now) {
+        for (Map.Entry<HubConnectionContext, Long> closing : lingering.entrySet()) {
+            if (now - closing.getValue() > CLOSE_GRACE_NANOS) {
+                lingering.remove(closing.getKey());
+                closing.getKey().closeNow(null);
+            }
+        }
         for (HubConnectionContext connection : connectionsByToken.values()) {
             switch (connection.state()) {
                 case NEGOTIATED -> {
@@ -420,6 +461,10 @@ public final class HubRuntime {
             connection.closeNow(null);
             disconnect(connection);
         }
+        for (HubConnectionContext connection : lingering.keySet()) {
+            connection.closeNow(null);
+        }
+        lingering.clear();
     }
 
     /**

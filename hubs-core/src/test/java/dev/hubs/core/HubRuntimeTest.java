@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -594,13 +595,27 @@ class HubRuntimeTest {
     }
 
     @Test
-    void jsClientCloseEndsTheConnection() {
+    void clientCloseEndsTheConnectionAndLeavesTheTransportToTheClientForAMoment() {
         Client client = new Client().handshake();
         client.receive("{\"type\":7}" + RS);
-        assertEquals(List.of("{\"type\":7}"), client.afterHandshake());
-        assertTrue(client.channel.isClosed());
+        assertEquals(List.of(), client.afterHandshake(), "no Close reply: it would race the client's close frame");
         assertNull(runtime.find(client.token));
         assertEquals(0, lifetime.connectionCount());
+        assertFalse(client.channel.isClosed(), "the client closes its transport itself");
+
+        runtime.heartbeat(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        assertFalse(client.channel.isClosed(), "still within the grace period");
+        runtime.heartbeat(System.nanoTime() + TimeUnit.SECONDS.toNanos(3));
+        assertTrue(client.channel.isClosed(), "closed by the server once the grace period is over");
+    }
+
+    @Test
+    void transportClosedByTheClientAfterItsCloseMessageIsNotClosedAgain() {
+        Client client = new Client().handshake();
+        client.receive("{\"type\":7,\"allowReconnect\":false}" + RS);
+        runtime.transportClosed(client.connection, null);
+        runtime.heartbeat(System.nanoTime() + TimeUnit.SECONDS.toNanos(3));
+        assertFalse(client.channel.isClosed(), "the transport the client closed is left alone");
     }
 
     @Test
@@ -608,9 +623,9 @@ class HubRuntimeTest {
         Client client = new Client().handshake();
         client.receive("{\"type\":7,\"allowReconnect\":false}" + RS
                 + "{\"arguments\":[1,2],\"invocationId\":\"0\",\"target\":\"add\",\"type\":1}" + RS);
-        assertEquals(List.of("{\"type\":7}"), client.afterHandshake());
-        assertTrue(client.channel.isClosed());
+        assertEquals(List.of(), client.afterHandshake());
         assertEquals(0, activator.created.get(), "nothing after the Close is dispatched");
+        assertEquals(0, lifetime.connectionCount());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.hubs.core.clients;
 
 import dev.hubs.HubCallerContext;
+import dev.hubs.HubRequest;
 import dev.hubs.core.connection.HubConnectionContext;
 
 import java.security.Principal;
@@ -44,6 +45,11 @@ public final class ConnectionCallerContext implements HubCallerContext {
     @Override
     public String transport() {
         return connection.transportName();
+    }
+
+    @Override
+    public HubRequest request() {
+        return connection.request();
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class HubConnectionContext implements HubConnection {
     private final StringBuilder partialRecord = new StringBuilder();
 
     private volatile TransportChannel transport;
+    private volatile CapturedRequest request = CapturedRequest.EMPTY;
     private volatile Principal principal;
     private volatile Optional<String> userId = Optional.empty();
     private volatile long attachedNanos;
@@ -130,15 +131,36 @@ public final class HubConnectionContext implements HubConnection {
     }
 
     /**
-     * Attaches a transport: only once, and only to a connection that was negotiated and not closed.
+     * The request that opened the transport.
+     *
+     * @return the captured request; empty before a transport is attached
+     */
+    public CapturedRequest request() {
+        return request;
+    }
+
+    /**
+     * Attaches a transport that was not opened by an HTTP request worth keeping (tests, in-process transports).
      *
      * @param channel the transport
      * @return {@code false} when a transport is already attached or the connection ended
      */
     public boolean attach(TransportChannel channel) {
+        return attach(channel, CapturedRequest.EMPTY);
+    }
+
+    /**
+     * Attaches a transport: only once, and only to a connection that was negotiated and not closed.
+     *
+     * @param channel        the transport
+     * @param openingRequest the request that opened it
+     * @return {@code false} when a transport is already attached or the connection ended
+     */
+    public boolean attach(TransportChannel channel, CapturedRequest openingRequest) {
         if (!state.compareAndSet(ConnectionState.NEGOTIATED, ConnectionState.HANDSHAKING)) {
             return false;
         }
+        this.request = openingRequest;
         this.transport = channel;
         long now = System.nanoTime();
         this.attachedNanos = now;

@@ -1,6 +1,7 @@
 package dev.hubs.core.dispatch;
 
 import dev.hubs.ClientProxy;
+import dev.hubs.GroupManager;
 import dev.hubs.HubCallerClients;
 import dev.hubs.HubCallerContext;
 
@@ -9,6 +10,7 @@ import dev.hubs.HubCallerContext;
  *
  * @param context the caller's context
  * @param clients the clients, seen from the caller
+ * @param groups  the hub's groups
  */
-public record HubCaller(HubCallerContext context, HubCallerClients<ClientProxy> clients) {
+public record HubCaller(HubCallerContext context, HubCallerClients<ClientProxy> clients, GroupManager groups) {
 }

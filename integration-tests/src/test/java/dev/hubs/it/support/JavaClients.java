@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public final class JavaClients implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(JavaClients.class.getName());
+
     private final List<HubConnection> connections = new ArrayList<>();
 
     /**
@@ -73,23 +75,16 @@ public final class JavaClients implements AutoCloseable {
             toStop = new ArrayList<>(connections);
             connections.clear();
         }
-        RuntimeException failure = null;
         for (HubConnection connection : toStop) {
             try {
                 if (connection.getConnectionState() != HubConnectionState.DISCONNECTED) {
                     connection.stop().blockingAwait(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (RuntimeException e) {
-                // Stop the others anyway; report the first failure.
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                // Clean-up is not what these tests test: StopIT is where a failing stop() fails the build. Here it is
+                // logged, and the other connections are stopped anyway.
+                LOG.log(System.Logger.Level.WARNING, "stop() of a Java client connection failed", e);
             }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 }

@@ -30,15 +30,19 @@ public final class RawConnection implements AutoCloseable {
     /**
      * How the WebSocket ended.
      *
-     * @param statusCode the close code the server sent, or -1 when the socket failed instead
+     * @param statusCode the close code the server sent; 1006 when the JDK saw the connection end without a close
+     *                   frame; -1 when the socket failed instead
      * @param reason     the close reason, or {@code null} when the socket failed
-     * @param error      the failure, or {@code null} after a close frame
+     * @param error      the failure, or {@code null} when the JDK reported a close
      */
     public record Closed(int statusCode, String reason, Throwable error) {
 
+        /** 1006: never sent in a frame, it stands for a connection that ended without a close frame (RFC 6455). */
+        public static final int ABNORMAL_CLOSURE = 1006;
+
         /** @return whether the server ended the socket with a close frame (rather than dropping it) */
         public boolean byCloseFrame() {
-            return error == null;
+            return error == null && statusCode != ABNORMAL_CLOSURE;
         }
     }
 
@@ -62,6 +66,29 @@ public final class RawConnection implements AutoCloseable {
             throw new AssertionError("Sending " + printable(text) + " failed", e.getCause());
         } catch (TimeoutException e) {
             throw new AssertionError("Sending " + printable(text) + " took longer than " + Await.TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Sends a WebSocket close frame (the socket's end, not the hub protocol's Close message) and returns at once;
+     * {@link #awaitClosed()} then tells how the server answered. When the server's close frame came first, the JDK
+     * has already answered it and there is nothing left to send: that is not an error.
+     *
+     * @param statusCode the close code
+     */
+    public void sendCloseFrame(int statusCode) {
+        try {
+            webSocket.sendClose(statusCode, "").get(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (listener.closed.isDone() && webSocket.isOutputClosed()) {
+                return;
+            }
+            throw new AssertionError("Sending the close frame failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("Sending the close frame took longer than " + Await.TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
