@@ -11,9 +11,10 @@ import java.lang.annotation.Target;
  *
  * <p>The method takes no parameters, or one {@link Throwable}: why the connection ended, {@code null} when it
  * closed cleanly. It returns {@code void} or a {@link java.util.concurrent.CompletionStage}; a hub has at most one.
- * It runs on a fresh hub instance with the ended connection's {@link HubCallerContext}; the connection is already
- * out of every group and no longer receives messages, so {@code clients.others()} reaches everybody else. What it
- * throws is logged; the cleanup of the connection happens regardless.
+ * It runs on a fresh hub instance with the ended connection's {@link HubCallerContext}; the connection no longer
+ * receives messages, and it leaves its groups (and the hub) once this method has completed, as in SignalR, so a
+ * message to one of its groups reaches the remaining members. What it throws is logged; the cleanup of the
+ * connection happens regardless.
  *
  * <pre>{@code
  * @OnDisconnected

@@ -40,6 +40,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -191,7 +192,7 @@ public final class HubRuntime {
         HubConnectionContext connection = new HubConnectionContext(id, token, protocol,
                 options.outboundQueueCapacity(), this::overflowed, error -> writeFailed(self[0], error));
         self[0] = connection;
-        connection.identify(principal, userIds.userId(principal));
+        connection.identify(principal, Optional.empty());
         connectionsByToken.put(token, connection);
         return connection;
     }
@@ -349,6 +350,8 @@ public final class HubRuntime {
             return refuseHandshake(connection, "The server does not support version " + request.version()
                     + " of the '" + request.protocol() + "' protocol.", "unsupported version");
         }
+        Principal principal = connection.principal().orElse(null);
+        connection.identify(principal, userIds.userId(principal, connection.request()));
         // The response is queued before the connection becomes visible to senders, so it is always first.
         connection.sendRecord(HandshakeProtocol.SUCCESS);
         if (!connection.handshakeCompleted()) {
