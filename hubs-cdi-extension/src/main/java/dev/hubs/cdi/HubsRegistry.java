@@ -1,5 +1,6 @@
 package dev.hubs.cdi;
 
+import dev.hubs.cdi.config.HubsConfig;
 import dev.hubs.core.HubHeartbeat;
 import dev.hubs.core.HubOptions;
 import dev.hubs.core.HubRuntime;
@@ -9,14 +10,18 @@ import dev.hubs.core.lifetime.DefaultHubLifetimeManager;
 import dev.hubs.spi.UserIdProvider;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -49,11 +54,26 @@ public final class HubsRegistry implements AutoCloseable {
     }
 
     static HubsRegistry start(List<HubDefinition> definitions, BeanManager beanManager) {
+        HubsConfig config = HubsConfig.forApplication();
+        List<String> problems = new ArrayList<>();
+        Map<Class<?>, HubOptions> options = new HashMap<>();
+        for (HubDefinition definition : definitions) {
+            try {
+                options.put(definition.hubClass(), config.options(definition.hubClass()));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DeploymentException(String.join("\n", problems));
+        }
         Jsonb jsonb = JsonbBuilder.create();
         UserIdProvider userIds = userIdProvider(beanManager);
+        UnaryOperator<Throwable> errors = OptionalApis.present(ConstraintViolations.API_CLASS)
+                ? ConstraintViolations.translator() : UnaryOperator.identity();
         List<HubRuntime> runtimes = definitions.stream()
                 .map(d -> new HubRuntime(d.path(), d.methods(), d.activator(), new DefaultHubLifetimeManager(),
-                        userIds, jsonb, HubOptions.DEFAULTS))
+                        userIds, jsonb, options.get(d.hubClass()), errors))
                 .toList();
         HubHeartbeat heartbeat = new HubHeartbeat(1000);
         for (HubRuntime runtime : runtimes) {

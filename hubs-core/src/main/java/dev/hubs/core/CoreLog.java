@@ -111,6 +111,20 @@ public final class CoreLog {
     }
 
     /**
+     * A life-cycle method of a hub failed.
+     *
+     * @param hub          the hub path
+     * @param method       the method name
+     * @param connectionId the connection
+     * @param error        what it threw
+     */
+    public static void lifecycleFailed(String hub, String method, String connectionId, Throwable error) {
+        LOG.log(Level.WARNING, "HUBS1010W Life-cycle method ''{0}'' of hub {1} failed for connection {2}: {3}",
+                method, hub, connectionId, String.valueOf(error));
+        LOG.log(Level.DEBUG, "HUBS1010W stack trace", error);
+    }
+
+    /**
      * A callback of the application (life-cycle, activator) failed in a place where nobody else can be told.
      *
      * @param what  what was running

@@ -42,6 +42,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything one hub needs at run time, and the entry points of its transports: negotiate, open, attach, receive,
@@ -85,6 +87,25 @@ public final class HubRuntime {
      */
     public HubRuntime(String path, HubMethodTable methods, HubActivator activator, HubLifetimeManager lifetime,
                       UserIdProvider userIds, Jsonb jsonb, HubOptions options) {
+        this(path, methods, activator, lifetime, userIds, jsonb, options, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates the runtime of a hub, with a translation of platform exceptions.
+     *
+     * @param path            the hub path, relative to the context root
+     * @param methods         the hub's method table
+     * @param activator       gives hub instances per invocation
+     * @param lifetime        delivers messages to connections
+     * @param userIds         decides user ids
+     * @param jsonb           converts arguments and results
+     * @param options         the hub's settings
+     * @param errorTranslator turns exceptions of the platform into what clients should see (see
+     *                        {@link HubDispatcher})
+     */
+    public HubRuntime(String path, HubMethodTable methods, HubActivator activator, HubLifetimeManager lifetime,
+                      UserIdProvider userIds, Jsonb jsonb, HubOptions options,
+                      UnaryOperator<Throwable> errorTranslator) {
         this.path = Objects.requireNonNull(path);
         this.methods = Objects.requireNonNull(methods);
         this.lifetime = Objects.requireNonNull(lifetime);
@@ -97,7 +118,8 @@ public final class HubRuntime {
         this.groups = new LifetimeGroupManager(lifetime);
         this.dispatcher = new HubDispatcher(path, methods, activator, options.enableDetailedErrors(),
                 connection -> new HubCaller(new ConnectionCallerContext(connection, () -> abort(connection)),
-                        new LifetimeHubCallerClients(lifetime, connection.connectionId()), groups));
+                        new LifetimeHubCallerClients(lifetime, connection.connectionId()), groups),
+                errorTranslator);
         this.handshakeTimeoutNanos = options.handshakeTimeout().toNanos();
         this.keepAliveNanos = options.keepAliveInterval().toNanos();
         this.clientTimeoutNanos = options.clientTimeout().toNanos();
@@ -190,7 +212,8 @@ public final class HubRuntime {
     private HubConnectionContext register(String id, String token, Principal principal) {
         HubConnectionContext[] self = new HubConnectionContext[1];
         HubConnectionContext connection = new HubConnectionContext(id, token, protocol,
-                options.outboundQueueCapacity(), this::overflowed, error -> writeFailed(self[0], error));
+                options.outboundQueueCapacity(), options.maximumParallelInvocationsPerClient(), this::overflowed,
+                error -> writeFailed(self[0], error));
         self[0] = connection;
         connection.identify(principal, Optional.empty());
         connectionsByToken.put(token, connection);
@@ -290,7 +313,7 @@ public final class HubRuntime {
      */
     public void transportClosed(HubConnectionContext connection, Throwable error) {
         lingering.remove(connection);
-        disconnect(connection);
+        disconnect(connection, error);
     }
 
     // ---------------------------------------------------------------- receiving
@@ -358,6 +381,8 @@ public final class HubRuntime {
             return false;
         }
         lifetime.onConnected(connection);
+        // Runs before any invocation of the connection: the gate holds them until it has completed.
+        dispatcher.connected(connection, this::connectedHandlerFailed);
         return true;
     }
 
@@ -373,7 +398,15 @@ public final class HubRuntime {
         CoreLog.protocolError(path, connection.connectionId(), error.getMessage());
         connection.closeGracefully(new CloseMessage(
                 ErrorMessages.connectionClosed(error, options.enableDetailedErrors()), true));
-        disconnect(connection);
+        disconnect(connection, error);
+    }
+
+    /** {@code @OnConnected} failed: the connection is refused with an error and no reconnect, as SignalR does. */
+    private void connectedHandlerFailed(HubConnectionContext connection, Throwable error) {
+        connection.markConnectedHandlerFailed();
+        connection.closeGracefully(new CloseMessage(
+                ErrorMessages.connectionClosed(error, options.enableDetailedErrors()), false));
+        disconnect(connection, error);
     }
 
     private void closeAfterFlush(HubConnectionContext connection) {
@@ -389,26 +422,40 @@ public final class HubRuntime {
 
     private void overflowed(HubConnectionContext connection) {
         CoreLog.outboundQueueFull(connection.connectionId(), options.outboundQueueCapacity());
-        connection.closeNow(new IllegalStateException("outbound queue full"));
-        disconnect(connection);
+        IllegalStateException cause = new IllegalStateException("The outbound queue of the connection is full");
+        connection.closeNow(cause);
+        disconnect(connection, cause);
     }
 
     private void writeFailed(HubConnectionContext connection, Throwable error) {
         CoreLog.writeFailed(connection.connectionId(), error);
         connection.closeNow(error);
-        disconnect(connection);
+        disconnect(connection, error);
     }
 
-    /** Forgets a connection; runs once per connection whatever path ended it. */
     private void disconnect(HubConnectionContext connection) {
+        disconnect(connection, null);
+    }
+
+    /**
+     * Forgets a connection; runs once per connection whatever path ended it. The {@code @OnDisconnected} method
+     * runs first, then the connection leaves the lifetime manager (and so its groups), as in SignalR.
+     */
+    private void disconnect(HubConnectionContext connection, Throwable cause) {
         boolean wasConnected = connection.state() == ConnectionState.CONNECTED;
         if (!connection.markClosed()) {
             return;
         }
         connectionsByToken.remove(connection.connectionToken(), connection);
-        if (wasConnected) {
-            lifetime.onDisconnected(connection);
+        connection.invocations().close();
+        if (!wasConnected) {
+            return;
         }
+        if (connection.connectedHandlerFailed()) {
+            lifetime.onDisconnected(connection);
+            return;
+        }
+        dispatcher.disconnected(connection, cause).whenComplete((ignored, error) -> lifetime.onDisconnected(connection));
     }
 
     // ---------------------------------------------------------------- time
@@ -445,7 +492,8 @@ public final class HubRuntime {
                     if (connection.clientTimeoutStarted() && now - connection.lastReceivedNanos() > clientTimeoutNanos) {
                         CoreLog.timedOut(connection.connectionId(), "nothing received within the client timeout");
                         connection.closeGracefully(new CloseMessage("Connection closed with an error.", true));
-                        disconnect(connection);
+                        disconnect(connection, new TimeoutException("The client sent nothing within the client "
+                                + "timeout of " + options.clientTimeout()));
                     } else if (now - connection.lastSentNanos() >= keepAliveNanos) {
                         connection.send(PingMessage.INSTANCE);
                     }

@@ -30,6 +30,7 @@ public final class HubConnectionContext implements HubConnection {
     private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.NEGOTIATED);
     private final long createdNanos = System.nanoTime();
     private final Consumer<HubConnectionContext> overflowHandler;
+    private final InvocationGate invocations;
 
     private final StringBuilder partialRecord = new StringBuilder();
 
@@ -41,6 +42,7 @@ public final class HubConnectionContext implements HubConnection {
     private volatile long lastReceivedNanos;
     private volatile long lastSentNanos;
     private volatile boolean clientTimeoutStarted;
+    private volatile boolean connectedHandlerFailed;
 
     /**
      * Creates a connection.
@@ -55,6 +57,24 @@ public final class HubConnectionContext implements HubConnection {
     public HubConnectionContext(String connectionId, String connectionToken, JsonHubProtocol protocol,
                                 int queueCapacity, Consumer<HubConnectionContext> overflowHandler,
                                 Consumer<Throwable> writeFailure) {
+        this(connectionId, connectionToken, protocol, queueCapacity, 1, overflowHandler, writeFailure);
+    }
+
+    /**
+     * Creates a connection.
+     *
+     * @param connectionId         the public id
+     * @param connectionToken      the secret token the transports use to find it
+     * @param protocol             the protocol used for writing
+     * @param queueCapacity        how many records may wait in the outbound queue
+     * @param parallelInvocations  how many hub invocations of this connection may run at once
+     * @param overflowHandler      told when the outbound queue overflows
+     * @param writeFailure         told when a write to the transport fails
+     */
+    public HubConnectionContext(String connectionId, String connectionToken, JsonHubProtocol protocol,
+                                int queueCapacity, int parallelInvocations,
+                                Consumer<HubConnectionContext> overflowHandler, Consumer<Throwable> writeFailure) {
+        this.invocations = new InvocationGate(parallelInvocations);
         this.connectionId = connectionId;
         this.connectionToken = connectionToken;
         this.protocol = protocol;
@@ -284,6 +304,15 @@ public final class HubConnectionContext implements HubConnection {
     }
 
     /**
+     * The gate the connection's hub invocations pass, in order.
+     *
+     * @return the invocation gate
+     */
+    public InvocationGate invocations() {
+        return invocations;
+    }
+
+    /**
      * The buffer of a record split across frames; used only by the receiving thread.
      *
      * @return the partial record
@@ -326,6 +355,22 @@ public final class HubConnectionContext implements HubConnection {
      */
     public long lastSentNanos() {
         return lastSentNanos;
+    }
+
+    /**
+     * Notes that the hub's {@code @OnConnected} method failed, so that {@code @OnDisconnected} does not run.
+     */
+    public void markConnectedHandlerFailed() {
+        connectedHandlerFailed = true;
+    }
+
+    /**
+     * Whether the hub's {@code @OnConnected} method failed for this connection.
+     *
+     * @return whether it failed
+     */
+    public boolean connectedHandlerFailed() {
+        return connectedHandlerFailed;
     }
 
     /**

@@ -28,6 +28,13 @@ public interface HubActivator {
         Object instance();
 
         /**
+         * Called on the invoking thread as soon as the hub method has returned (for an asynchronous method, before
+         * its stage completes): ends what is bound to that thread, such as the CDI request context.
+         */
+        default void detach() {
+        }
+
+        /**
          * Destroys the instance and what was created with it. Called once, when the invocation is complete (for
          * an asynchronous method, when its stage completes).
          */

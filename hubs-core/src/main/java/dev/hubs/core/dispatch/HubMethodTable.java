@@ -1,6 +1,8 @@
 package dev.hubs.core.dispatch;
 
 import dev.hubs.HubException;
+import dev.hubs.OnConnected;
+import dev.hubs.OnDisconnected;
 import dev.hubs.core.protocol.InvocationBinder;
 
 import java.lang.annotation.Annotation;
@@ -52,10 +54,15 @@ public final class HubMethodTable implements InvocationBinder {
 
     private final Class<?> hubClass;
     private final Map<String, HubMethod> methods;
+    private final HubMethod onConnected;
+    private final HubMethod onDisconnected;
 
-    private HubMethodTable(Class<?> hubClass, Map<String, HubMethod> methods) {
+    private HubMethodTable(Class<?> hubClass, Map<String, HubMethod> methods, HubMethod onConnected,
+                           HubMethod onDisconnected) {
         this.hubClass = hubClass;
         this.methods = methods;
+        this.onConnected = onConnected;
+        this.onDisconnected = onDisconnected;
     }
 
     /**
@@ -101,10 +108,73 @@ public final class HubMethodTable implements InvocationBinder {
                         + " (hub methods must be public members of a public class)");
             }
         }
+        HubMethod connected = lifecycle(hubClass, OnConnected.class, problems);
+        HubMethod disconnected = lifecycle(hubClass, OnDisconnected.class, problems);
         if (!problems.isEmpty()) {
             throw new HubDefinitionException(hubClass, problems);
         }
-        return new HubMethodTable(hubClass, Map.copyOf(table));
+        return new HubMethodTable(hubClass, Map.copyOf(table), connected, disconnected);
+    }
+
+    /** Finds and checks the method carrying a life-cycle annotation; at most one per hub. */
+    private static HubMethod lifecycle(Class<?> hubClass, Class<? extends Annotation> annotation,
+                                       List<String> problems) {
+        String name = "@" + annotation.getSimpleName();
+        List<Method> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Class<?> c = hubClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            Method[] declared = c.getDeclaredMethods();
+            Arrays.sort(declared, Comparator.comparing(Method::toGenericString));
+            for (Method m : declared) {
+                boolean first = seen.add(m.getName() + Arrays.toString(m.getParameterTypes()));
+                if (first && !m.isBridge() && !m.isSynthetic() && m.isAnnotationPresent(annotation)) {
+                    found.add(m);
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        if (found.size() > 1) {
+            problems.add("methods " + describe(found) + " are all annotated " + name + "; a hub has at most one");
+            return null;
+        }
+        Method method = found.get(0);
+        List<String> own = new ArrayList<>();
+        if (Modifier.isStatic(method.getModifiers())) {
+            own.add("method " + describe(method) + " is annotated " + name + " but is static");
+        }
+        if (method.isAnnotationPresent(OnConnected.class) && method.isAnnotationPresent(OnDisconnected.class)) {
+            own.add("method " + describe(method) + " is annotated both @OnConnected and @OnDisconnected");
+        }
+        Class<?>[] parameters = method.getParameterTypes();
+        boolean parametersFit = annotation == OnConnected.class ? parameters.length == 0
+                : parameters.length == 0 || (parameters.length == 1 && parameters[0] == Throwable.class);
+        if (!parametersFit) {
+            own.add("method " + describe(method) + " is annotated " + name + " but takes "
+                    + (annotation == OnConnected.class ? "parameters; it must take none"
+                    : "other parameters than one Throwable (why the connection ended); it takes none or that one"));
+        }
+        Class<?> returns = method.getReturnType();
+        if (returns != void.class && !CompletionStage.class.isAssignableFrom(returns)) {
+            own.add("method " + describe(method) + " is annotated " + name + " but returns "
+                    + returns.getSimpleName() + "; it returns void or a CompletionStage");
+        }
+        if (!own.isEmpty()) {
+            problems.addAll(own);
+            return null;
+        }
+        try {
+            method.setAccessible(true);
+            MethodHandle handle = MethodHandles.lookup().unreflect(method)
+                    .asSpreader(Object[].class, parameters.length)
+                    .asType(INVOKER_TYPE);
+            return new HubMethod(method.getName(), method, List.of(method.getGenericParameterTypes()), handle,
+                    CompletionStage.class.isAssignableFrom(returns));
+        } catch (IllegalAccessException | RuntimeException e) {
+            problems.add("method " + describe(method) + " cannot be called: " + e.getMessage());
+            return null;
+        }
     }
 
     private static List<Method> candidates(Class<?> hubClass) {
@@ -140,6 +210,9 @@ public final class HubMethodTable implements InvocationBinder {
     }
 
     private static boolean isPlumbing(Method method) {
+        if (method.isAnnotationPresent(OnConnected.class) || method.isAnnotationPresent(OnDisconnected.class)) {
+            return true; // life-cycle methods are the server's to call, not the clients'
+        }
         for (Annotation a : method.getAnnotations()) {
             if (PLUMBING.contains(a.annotationType().getName())) {
                 return true;
@@ -208,7 +281,25 @@ public final class HubMethodTable implements InvocationBinder {
     }
 
     /**
-     * All methods.
+     * The method to run when a connection has completed its handshake.
+     *
+     * @return the {@code @OnConnected} method, or {@code null}
+     */
+    public HubMethod onConnected() {
+        return onConnected;
+    }
+
+    /**
+     * The method to run when a connection has ended.
+     *
+     * @return the {@code @OnDisconnected} method, or {@code null}
+     */
+    public HubMethod onDisconnected() {
+        return onDisconnected;
+    }
+
+    /**
+     * All methods clients may call.
      *
      * @return the methods
      */

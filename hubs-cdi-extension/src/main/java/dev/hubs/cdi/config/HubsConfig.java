@@ -1,0 +1,119 @@
+package dev.hubs.cdi.config;
+
+import dev.hubs.cdi.OptionalApis;
+import dev.hubs.core.HubOptions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the options of each hub. A value is looked up under {@code hubs.<fully.qualified.HubClass>.<option>}, then
+ * {@code hubs.<HubClass>.<option>}, then {@code hubs.<option>}; what is not set keeps SignalR's default.
+ *
+ * <table>
+ *   <caption>Options</caption>
+ *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>keep-alive-interval</td><td>15s</td><td>silence after which the server pings a connection</td></tr>
+ *   <tr><td>client-timeout</td><td>30s</td><td>silence after which a client (that has pinged) is dropped</td></tr>
+ *   <tr><td>handshake-timeout</td><td>15s</td><td>time a client has to complete the handshake</td></tr>
+ *   <tr><td>maximum-receive-message-size</td><td>32KB</td><td>largest message a client may send</td></tr>
+ *   <tr><td>enable-detailed-errors</td><td>false</td><td>whether exception details reach clients</td></tr>
+ *   <tr><td>maximum-parallel-invocations-per-client</td><td>1</td><td>hub invocations of one connection that
+ *       may run at once</td></tr>
+ *   <tr><td>outbound-queue-capacity</td><td>10000</td><td>messages that may wait for a slow client before it is
+ *       disconnected</td></tr>
+ * </table>
+ */
+public final class HubsConfig {
+
+    /** The prefix of every key. */
+    public static final String PREFIX = "hubs.";
+
+    private final Function<String, Optional<String>> source;
+
+    /**
+     * Creates a reader over a source of raw values.
+     *
+     * @param source gives the value of a key, if set
+     */
+    public HubsConfig(Function<String, Optional<String>> source) {
+        this.source = source;
+    }
+
+    /**
+     * The reader for this application: MicroProfile Config when the server offers it, otherwise only defaults.
+     *
+     * @return the reader
+     */
+    public static HubsConfig forApplication() {
+        if (OptionalApis.present(MicroProfileConfig.API_CLASS)) {
+            return new HubsConfig(MicroProfileConfig.source());
+        }
+        return new HubsConfig(key -> Optional.empty());
+    }
+
+    /**
+     * The options of one hub.
+     *
+     * @param hubClass the hub class
+     * @return the options
+     * @throws IllegalArgumentException naming every key with a wrong value
+     */
+    public HubOptions options(Class<?> hubClass) {
+        List<String> problems = new ArrayList<>();
+        HubOptions d = HubOptions.DEFAULTS;
+        Setting<Duration> keepAlive = read(hubClass, "keep-alive-interval", OptionValues::duration,
+                d.keepAliveInterval(), problems);
+        Setting<Duration> clientTimeout = read(hubClass, "client-timeout", OptionValues::duration,
+                d.clientTimeout(), problems);
+        Setting<Duration> handshakeTimeout = read(hubClass, "handshake-timeout", OptionValues::duration,
+                d.handshakeTimeout(), problems);
+        Setting<Integer> maxMessage = read(hubClass, "maximum-receive-message-size", OptionValues::size,
+                d.maximumReceiveMessageSize(), problems);
+        Setting<Boolean> detailed = read(hubClass, "enable-detailed-errors", OptionValues::bool,
+                d.enableDetailedErrors(), problems);
+        Setting<Integer> parallel = read(hubClass, "maximum-parallel-invocations-per-client",
+                OptionValues::positiveInt, d.maximumParallelInvocationsPerClient(), problems);
+        Setting<Integer> queue = read(hubClass, "outbound-queue-capacity", OptionValues::positiveInt,
+                d.outboundQueueCapacity(), problems);
+        if (keepAlive.value().isZero() || handshakeTimeout.value().isZero()) {
+            problems.add("'" + (keepAlive.value().isZero() ? keepAlive.key() : handshakeTimeout.key())
+                    + "' must be longer than zero");
+        } else if (clientTimeout.value().compareTo(keepAlive.value()) <= 0) {
+            problems.add("'" + clientTimeout.key() + "' (" + clientTimeout.value() + ") must be longer than '"
+                    + keepAlive.key() + "' (" + keepAlive.value() + "), or every quiet client would be dropped");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Hub " + hubClass.getName() + " has invalid options:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        return new HubOptions(keepAlive.value(), clientTimeout.value(), handshakeTimeout.value(),
+                maxMessage.value(), detailed.value(), queue.value(), parallel.value());
+    }
+
+    /** A value and the key it came from (the global key when it is the default). */
+    private record Setting<T>(String key, T value) {
+    }
+
+    private <T> Setting<T> read(Class<?> hubClass, String option, Function<String, T> parse, T fallback,
+                                List<String> problems) {
+        for (String key : List.of(PREFIX + hubClass.getName() + "." + option,
+                PREFIX + hubClass.getSimpleName() + "." + option, PREFIX + option)) {
+            Optional<String> raw = source.apply(key);
+            if (raw.isEmpty()) {
+                continue;
+            }
+            try {
+                return new Setting<>(key, parse.apply(raw.get()));
+            } catch (IllegalArgumentException e) {
+                problems.add("MicroProfile Config key '" + key + "' has the value '" + raw.get() + "': "
+                        + e.getMessage());
+                return new Setting<>(key, fallback);
+            }
+        }
+        return new Setting<>(PREFIX + option, fallback);
+    }
+}
