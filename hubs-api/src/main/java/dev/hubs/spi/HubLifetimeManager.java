@@ -8,9 +8,15 @@ import java.util.concurrent.CompletionStage;
  * and delivers invocations to them. There is one instance per hub.
  *
  * <p>The in-memory implementation in {@code hubs-core} serves a single server; a backplane implementation (Redis)
- * delivers across servers. Every method returns at once; the returned stage completes when the message is queued
- * for every local receiving connection (and, for a backplane, published), and fails when that was impossible.
- * Unknown connection ids, groups and users reach nobody and are not an error.
+ * delivers across servers. Every method returns at once; the returned stage completes when the message has been
+ * handed to every local receiving connection (and, for a backplane, published), and fails only when the message
+ * could not be sent at all (for a backplane: the backplane is unreachable). One connection refusing a message (its
+ * outbound queue is full, or it is closing) does not fail the stage: that connection applies its own policy.
+ * Unknown connection ids, groups and users reach nobody and are not an error. A connection that several targets of
+ * one call select (two of its groups, or an id listed twice) receives the message once.
+ *
+ * <p>Implementations prove themselves by extending the contract suite published in the test-jar of
+ * {@code hubs-core}: {@code dev.hubs.core.lifetime.contract.HubLifetimeManagerContract}.
  */
 public interface HubLifetimeManager {
 

@@ -6,6 +6,7 @@ import dev.hubs.core.connection.ConnectionState;
 import dev.hubs.core.connection.HubConnectionContext;
 import dev.hubs.core.negotiate.AvailableTransport;
 import dev.hubs.core.negotiate.Negotiation;
+import dev.hubs.core.negotiate.TransportType;
 import dev.hubs.websocket.WebSocketUpgrade;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * The HTTP face of one hub: {@code POST <path>/negotiate} answers the negotiation, and a WebSocket request to
@@ -27,11 +31,11 @@ public class HubServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private static final List<AvailableTransport> TRANSPORTS = List.of(AvailableTransport.WEB_SOCKETS);
-
     private final String path;
     private transient HubRuntime runtime;
     private transient WebSocketUpgrade upgrade;
+    private transient HttpFallback fallback;
+    private transient List<AvailableTransport> transports;
 
     /**
      * Creates the servlet of a hub.
@@ -50,15 +54,37 @@ public class HubServlet extends HttpServlet {
             throw new ServletException("No hub is started at " + path + "; is the hub class a CDI bean?");
         }
         upgrade = new WebSocketUpgrade(getServletContext(), runtime);
+        fallback = ServiceLoader.load(HttpFallback.class, HubServlet.class.getClassLoader()).findFirst()
+                .orElse(null);
+        Set<TransportType> enabled = runtime.options().transports();
+        List<AvailableTransport> offered = new ArrayList<>();
+        for (TransportType type : TransportType.values()) {
+            boolean served = type == TransportType.WEB_SOCKETS || (fallback != null && fallback.transports().contains(type));
+            if (served && enabled.contains(type)) {
+                offered.add(type.available());
+            }
+        }
+        transports = List.copyOf(offered);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (isNegotiate(request)) {
             negotiate(request, response);
+        } else if (fallback != null) {
+            fallback.post(request, response, runtime);
         } else {
             // Sending by POST belongs to the fallback transports, which this server does not offer.
             text(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "This hub accepts WebSocket connections only.");
+        }
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!isNegotiate(request) && fallback != null) {
+            fallback.delete(request, response, runtime);
+        } else {
+            text(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "DELETE ends long-polling connections only.");
         }
     }
 
@@ -71,7 +97,15 @@ public class HubServlet extends HttpServlet {
             return;
         }
         if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            text(response, HttpServletResponse.SC_BAD_REQUEST, "This hub accepts WebSocket connections only.");
+            if (fallback != null) {
+                fallback.get(request, response, runtime);
+            } else {
+                text(response, HttpServletResponse.SC_BAD_REQUEST, "This hub accepts WebSocket connections only.");
+            }
+            return;
+        }
+        if (!runtime.options().transports().contains(TransportType.WEB_SOCKETS)) {
+            text(response, HttpServletResponse.SC_NOT_FOUND, "WebSockets transport not supported by this end point type");
             return;
         }
         String token = request.getParameter("id");
@@ -97,7 +131,7 @@ public class HubServlet extends HttpServlet {
     }
 
     private void negotiate(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Negotiation.Response answer = runtime.negotiate(request.getParameter("negotiateVersion"), TRANSPORTS,
+        Negotiation.Response answer = runtime.negotiate(request.getParameter("negotiateVersion"), transports,
                 request.getUserPrincipal());
         response.setStatus(answer.status());
         response.setContentType("application/json");
@@ -107,7 +141,15 @@ public class HubServlet extends HttpServlet {
         response.getWriter().write(answer.body());
     }
 
-    private static void text(HttpServletResponse response, int status, String message) throws IOException {
+    /**
+     * Writes a short plain-text answer, as the SignalR server does for transport errors.
+     *
+     * @param response the response
+     * @param status   the status
+     * @param message  the text
+     * @throws IOException when it cannot be written
+     */
+    public static void text(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("text/plain");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -35,6 +35,7 @@ public class HubsInitializer implements ServletContainerInitializer {
                 continue; // two classes claim one path: the CDI extension fails the deployment and says so
             }
             servlet.addMapping(path, path + "/negotiate");
+            servlet.setAsyncSupported(true); // long polls and event streams are held asynchronously
             servlet.setLoadOnStartup(1);
         }
     }

@@ -12,12 +12,18 @@ import java.util.Map;
 /**
  * Copies what hub code may read of a servlet request, while the request is still valid.
  */
-final class Requests {
+public final class Requests {
 
     private Requests() {
     }
 
-    static CapturedRequest capture(HttpServletRequest request) {
+    /**
+     * Captures a request.
+     *
+     * @param request the servlet request
+     * @return the immutable copy
+     */
+    public static CapturedRequest capture(HttpServletRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name, Collections.list(request.getHeaders(name)));

@@ -1,47 +1,54 @@
 package dev.hubs.core;
 
+import dev.hubs.core.negotiate.TransportType;
+
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The settings of one hub, with SignalR's defaults. The CDI extension reads them from MicroProfile Config (keys
- * {@code hubs.<name>} for all hubs and {@code hubs.<HubClass>.<name>} for one).
+ * {@code hubs.<option>} for all hubs and {@code hubs.<HubClass>.<option>} for one).
  *
- * @param keepAliveInterval                  how long the server stays silent before it sends a Ping (15 s)
- * @param clientTimeout                      how long the server waits for anything from a client before it closes
- *                                           the connection (30 s); counted from the client's first Ping
- * @param handshakeTimeout                   how long a client may take to send its handshake, and a negotiated
- *                                           connection to be opened (15 s)
- * @param maximumReceiveMessageSize          the largest record a client may send, in characters (32 KB)
- * @param enableDetailedErrors               whether exception types and messages reach clients (off)
- * @param outboundQueueCapacity              how many messages may wait for a slow client before it is disconnected
- *                                           (10 000)
- * @param maximumParallelInvocationsPerClient how many hub method invocations of one connection may run at once (1);
- *                                           further invocations wait their turn, in order
+ * @param keepAliveInterval                    how long the server stays silent before it sends a Ping (15 s)
+ * @param clientTimeout                        how long the server waits for anything from a client before it closes the connection (30 s); counted from the client's first Ping
+ * @param handshakeTimeout                     how long a client may take to send its handshake, and a negotiated connection to be opened (15 s)
+ * @param maximumReceiveMessageSize            the largest record a client may send, in characters (32 KB)
+ * @param enableDetailedErrors                 whether exception types and messages reach clients (off)
+ * @param outboundQueueCapacity                how many messages may wait for a slow client before it is disconnected (10 000)
+ * @param maximumParallelInvocationsPerClient  how many hub method invocations of one connection may run at once (1); further invocations wait their turn, in order
+ * @param transports                           the transports clients may use (all three)
+ * @param pollTimeout                          how long a long poll is held open when there is nothing to send (90 s)
+ * @param disconnectTimeout                    how long a long-polling client may go without polling before it is disconnected (15 s)
  */
-public record HubOptions(Duration keepAliveInterval, Duration clientTimeout, Duration handshakeTimeout,
-                         int maximumReceiveMessageSize, boolean enableDetailedErrors, int outboundQueueCapacity,
-                         int maximumParallelInvocationsPerClient) {
+public record HubOptions(Duration keepAliveInterval,
+                         Duration clientTimeout,
+                         Duration handshakeTimeout,
+                         int maximumReceiveMessageSize,
+                         boolean enableDetailedErrors,
+                         int outboundQueueCapacity,
+                         int maximumParallelInvocationsPerClient,
+                         Set<TransportType> transports,
+                         Duration pollTimeout,
+                         Duration disconnectTimeout) {
 
     /** SignalR's defaults. */
     public static final HubOptions DEFAULTS = new HubOptions(Duration.ofSeconds(15), Duration.ofSeconds(30),
-            Duration.ofSeconds(15), 32 * 1024, false, 10_000, 1);
+            Duration.ofSeconds(15), 32 * 1024, false, 10_000, 1, EnumSet.allOf(TransportType.class),
+            Duration.ofSeconds(90), Duration.ofSeconds(15));
 
     /**
      * Checks the values.
      */
     public HubOptions {
-        Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
-        Objects.requireNonNull(clientTimeout, "clientTimeout");
-        Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
-        if (keepAliveInterval.isNegative() || keepAliveInterval.isZero()) {
-            throw new IllegalArgumentException("keepAliveInterval must be positive");
-        }
+        requirePositive(keepAliveInterval, "keepAliveInterval");
+        requirePositive(clientTimeout, "clientTimeout");
+        requirePositive(handshakeTimeout, "handshakeTimeout");
+        requirePositive(pollTimeout, "pollTimeout");
+        requirePositive(disconnectTimeout, "disconnectTimeout");
         if (clientTimeout.compareTo(keepAliveInterval) <= 0) {
             throw new IllegalArgumentException("clientTimeout must be longer than keepAliveInterval");
-        }
-        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
-            throw new IllegalArgumentException("handshakeTimeout must be positive");
         }
         if (maximumReceiveMessageSize <= 0) {
             throw new IllegalArgumentException("maximumReceiveMessageSize must be positive");
@@ -52,82 +59,117 @@ public record HubOptions(Duration keepAliveInterval, Duration clientTimeout, Dur
         if (maximumParallelInvocationsPerClient <= 0) {
             throw new IllegalArgumentException("maximumParallelInvocationsPerClient must be positive");
         }
+        Objects.requireNonNull(transports, "transports");
+        if (transports.isEmpty()) {
+            throw new IllegalArgumentException("transports must name at least one transport");
+        }
+        transports = Set.copyOf(transports);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
     }
 
     /**
-     * A copy with another keep-alive interval.
+     * A copy with another value of {@code keepAliveInterval}.
      *
-     * @param value the interval
+     * @param value the value
      * @return the new options
      */
     public HubOptions withKeepAliveInterval(Duration value) {
-        return new HubOptions(value, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient);
+        return new HubOptions(value, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
     }
 
     /**
-     * A copy with another client timeout.
+     * A copy with another value of {@code clientTimeout}.
      *
-     * @param value the timeout
+     * @param value the value
      * @return the new options
      */
     public HubOptions withClientTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, value, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient);
+        return new HubOptions(keepAliveInterval, value, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
     }
 
     /**
-     * A copy with another handshake timeout.
+     * A copy with another value of {@code handshakeTimeout}.
      *
-     * @param value the timeout
+     * @param value the value
      * @return the new options
      */
     public HubOptions withHandshakeTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, value, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient);
+        return new HubOptions(keepAliveInterval, clientTimeout, value, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
     }
 
     /**
-     * A copy with another maximum receive message size.
+     * A copy with another value of {@code maximumReceiveMessageSize}.
      *
-     * @param value the size in characters
+     * @param value the value
      * @return the new options
      */
     public HubOptions withMaximumReceiveMessageSize(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, value,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, value, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
     }
 
     /**
-     * A copy with detailed errors on or off.
+     * A copy with another value of {@code enableDetailedErrors}.
      *
-     * @param value whether exception details reach clients
+     * @param value the value
      * @return the new options
      */
     public HubOptions withEnableDetailedErrors(boolean value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                value, outboundQueueCapacity, maximumParallelInvocationsPerClient);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, value, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
     }
 
     /**
-     * A copy with another outbound queue capacity.
+     * A copy with another value of {@code outboundQueueCapacity}.
      *
-     * @param value how many messages may wait
+     * @param value the value
      * @return the new options
      */
     public HubOptions withOutboundQueueCapacity(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, value, maximumParallelInvocationsPerClient);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, value, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
     }
 
     /**
-     * A copy with another limit of parallel invocations per client.
+     * A copy with another value of {@code maximumParallelInvocationsPerClient}.
      *
-     * @param value how many invocations of one connection may run at once
+     * @param value the value
      * @return the new options
      */
     public HubOptions withMaximumParallelInvocationsPerClient(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, value);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, value, transports, pollTimeout, disconnectTimeout);
+    }
+
+    /**
+     * A copy with another value of {@code transports}.
+     *
+     * @param value the value
+     * @return the new options
+     */
+    public HubOptions withTransports(Set<TransportType> value) {
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, value, pollTimeout, disconnectTimeout);
+    }
+
+    /**
+     * A copy with another value of {@code pollTimeout}.
+     *
+     * @param value the value
+     * @return the new options
+     */
+    public HubOptions withPollTimeout(Duration value) {
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, value, disconnectTimeout);
+    }
+
+    /**
+     * A copy with another value of {@code disconnectTimeout}.
+     *
+     * @param value the value
+     * @return the new options
+     */
+    public HubOptions withDisconnectTimeout(Duration value) {
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, value);
     }
 }

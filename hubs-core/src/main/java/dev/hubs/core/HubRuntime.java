@@ -73,6 +73,7 @@ public final class HubRuntime {
     private final long handshakeTimeoutNanos;
     private final long keepAliveNanos;
     private final long clientTimeoutNanos;
+    private final long disconnectTimeoutNanos;
 
     /**
      * Creates the runtime of a hub.
@@ -123,6 +124,7 @@ public final class HubRuntime {
         this.handshakeTimeoutNanos = options.handshakeTimeout().toNanos();
         this.keepAliveNanos = options.keepAliveInterval().toNanos();
         this.clientTimeoutNanos = options.clientTimeout().toNanos();
+        this.disconnectTimeoutNanos = options.disconnectTimeout().toNanos();
     }
 
     /**
@@ -489,12 +491,21 @@ public final class HubRuntime {
                     }
                 }
                 case CONNECTED -> {
-                    if (connection.clientTimeoutStarted() && now - connection.lastReceivedNanos() > clientTimeoutNanos) {
+                    TransportChannel channel = connection.transport();
+                    long absentSince = channel == null ? -1 : channel.absentSinceNanos();
+                    if (absentSince >= 0 && now - absentSince > disconnectTimeoutNanos) {
+                        CoreLog.timedOut(connection.connectionId(), "the client stopped polling");
+                        connection.closeNow(null);
+                        disconnect(connection, new TimeoutException("The client did not poll within the "
+                                + "disconnect timeout of " + options.disconnectTimeout()));
+                    } else if (connection.clientTimeoutStarted()
+                            && now - connection.lastReceivedNanos() > clientTimeoutNanos) {
                         CoreLog.timedOut(connection.connectionId(), "nothing received within the client timeout");
                         connection.closeGracefully(new CloseMessage("Connection closed with an error.", true));
                         disconnect(connection, new TimeoutException("The client sent nothing within the client "
                                 + "timeout of " + options.clientTimeout()));
-                    } else if (now - connection.lastSentNanos() >= keepAliveNanos) {
+                    } else if (now - connection.lastSentNanos() >= keepAliveNanos
+                            && (channel == null || !channel.inherentKeepAlive())) {
                         connection.send(PingMessage.INSTANCE);
                     }
                 }

@@ -9,6 +9,7 @@ import dev.hubs.core.dispatch.HubMethodTable;
 import dev.hubs.core.lifetime.DefaultHubLifetimeManager;
 import dev.hubs.core.negotiate.AvailableTransport;
 import dev.hubs.core.negotiate.Negotiation;
+import dev.hubs.core.negotiate.TransportType;
 import dev.hubs.spi.UserIdProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -17,7 +18,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,7 +55,7 @@ class HubRuntimeTest {
             "{\"type\":7,\"error\":\"Connection closed with an error.\",\"allowReconnect\":true}";
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final List<AvailableTransport> TRANSPORTS = List.of(AvailableTransport.WEB_SOCKETS,
+    private static final List<AvailableTransport> TRANSPORTS = List.of(TransportType.WEB_SOCKETS.available(),
             new AvailableTransport("LongPolling", List.of("Text", "Binary")));
 
     /** The hub under test. */
@@ -452,8 +452,7 @@ class HubRuntimeTest {
     @Test
     void detailedErrors() {
         runtime = new HubRuntime("/test", HubMethodTable.of(TestHub.class), activator, lifetime,
-                UserIdProvider.principalName(), JSONB, new HubOptions(Duration.ofSeconds(15), Duration.ofSeconds(30),
-                Duration.ofSeconds(15), 32 * 1024, true, 10_000));
+                UserIdProvider.principalName(), JSONB, HubOptions.DEFAULTS.withEnableDetailedErrors(true));
         Client client = new Client().handshake();
         client.receive("{\"type\":1,\"invocationId\":\"1\",\"target\":\"crash\",\"arguments\":[]}" + RS
                 + "{\"type\":1,\"invocationId\":\"2\",\"target\":\"add\",\"arguments\":[1]}" + RS);

@@ -2,11 +2,13 @@ package dev.hubs.cdi.config;
 
 import dev.hubs.cdi.OptionalApis;
 import dev.hubs.core.HubOptions;
+import dev.hubs.core.negotiate.TransportType;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,6 +27,10 @@ import java.util.function.Function;
  *       may run at once</td></tr>
  *   <tr><td>outbound-queue-capacity</td><td>10000</td><td>messages that may wait for a slow client before it is
  *       disconnected</td></tr>
+ *   <tr><td>transports</td><td>WebSockets,ServerSentEvents,LongPolling</td><td>the transports clients may use
+ *       (the fallbacks need hubs-servlet-fallback)</td></tr>
+ *   <tr><td>poll-timeout</td><td>90s</td><td>how long a long poll is held when there is nothing to send</td></tr>
+ *   <tr><td>disconnect-timeout</td><td>15s</td><td>how long a long-polling client may go without polling</td></tr>
  * </table>
  */
 public final class HubsConfig {
@@ -79,9 +85,20 @@ public final class HubsConfig {
                 OptionValues::positiveInt, d.maximumParallelInvocationsPerClient(), problems);
         Setting<Integer> queue = read(hubClass, "outbound-queue-capacity", OptionValues::positiveInt,
                 d.outboundQueueCapacity(), problems);
-        if (keepAlive.value().isZero() || handshakeTimeout.value().isZero()) {
-            problems.add("'" + (keepAlive.value().isZero() ? keepAlive.key() : handshakeTimeout.key())
-                    + "' must be longer than zero");
+        Setting<Set<TransportType>> transports = read(hubClass, "transports", OptionValues::transports,
+                d.transports(), problems);
+        Setting<Duration> pollTimeout = read(hubClass, "poll-timeout", OptionValues::duration,
+                d.pollTimeout(), problems);
+        Setting<Duration> disconnectTimeout = read(hubClass, "disconnect-timeout", OptionValues::duration,
+                d.disconnectTimeout(), problems);
+        for (Setting<Duration> duration : List.of(keepAlive, clientTimeout, handshakeTimeout, pollTimeout,
+                disconnectTimeout)) {
+            if (duration.value().isZero()) {
+                problems.add("'" + duration.key() + "' must be longer than zero");
+            }
+        }
+        if (keepAlive.value().isZero()) {
+            // reported above
         } else if (clientTimeout.value().compareTo(keepAlive.value()) <= 0) {
             problems.add("'" + clientTimeout.key() + "' (" + clientTimeout.value() + ") must be longer than '"
                     + keepAlive.key() + "' (" + keepAlive.value() + "), or every quiet client would be dropped");
@@ -91,7 +108,8 @@ public final class HubsConfig {
                     + String.join("\n  - ", problems));
         }
         return new HubOptions(keepAlive.value(), clientTimeout.value(), handshakeTimeout.value(),
-                maxMessage.value(), detailed.value(), queue.value(), parallel.value());
+                maxMessage.value(), detailed.value(), queue.value(), parallel.value(), transports.value(),
+                pollTimeout.value(), disconnectTimeout.value());
     }
 
     /** A value and the key it came from (the global key when it is the default). */

@@ -1,8 +1,12 @@
 package dev.hubs.cdi.config;
 
+import dev.hubs.core.negotiate.TransportType;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,6 +90,27 @@ public final class OptionValues {
             // fall through to the common error
         }
         throw new IllegalArgumentException("expected a positive whole number");
+    }
+
+    /**
+     * Parses a comma-separated list of transport names ({@code WebSockets}, {@code ServerSentEvents},
+     * {@code LongPolling}).
+     *
+     * @param text the value
+     * @return the transports
+     * @throws IllegalArgumentException for an unknown name or an empty list
+     */
+    public static Set<TransportType> transports(String text) {
+        Set<TransportType> types = EnumSet.noneOf(TransportType.class);
+        for (String name : text.split(",")) {
+            if (!name.isBlank()) {
+                types.add(TransportType.bySignalRName(name));
+            }
+        }
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("expected at least one of WebSockets, ServerSentEvents, LongPolling");
+        }
+        return types;
     }
 
     /**

@@ -132,6 +132,15 @@ public final class HubConnectionContext implements HubConnection {
     }
 
     /**
+     * The attached transport.
+     *
+     * @return the transport, or {@code null} before one is attached
+     */
+    public TransportChannel transport() {
+        return transport;
+    }
+
+    /**
      * The name of the attached transport.
      *
      * @return the transport name, or {@code null} before one is attached

@@ -28,6 +28,27 @@ public interface TransportChannel {
     void write(String text, Consumer<Throwable> completion);
 
     /**
+     * Whether the transport shows by itself that the client is there, so that keep-alive pings are not needed:
+     * long polling, whose client polls again and again.
+     *
+     * @return whether pings are skipped for this transport
+     */
+    default boolean inherentKeepAlive() {
+        return false;
+    }
+
+    /**
+     * Since when the client has been absent, for transports whose client can vanish without the server noticing:
+     * long polling, between polls.
+     *
+     * @return {@link System#nanoTime()} since which no request of the client has been open, or {@code -1} while
+     *         the client is present (or the transport cannot tell)
+     */
+    default long absentSinceNanos() {
+        return -1;
+    }
+
+    /**
      * Ends the underlying transport. Called after the last queued message was written, or at once when the
      * connection must be dropped. Must be idempotent.
      *

@@ -45,12 +45,12 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
         String id = connection.connectionId();
         connections.remove(id);
         connection.userId().ifPresent(user -> removeMember(users, user, connection));
-        Set<String> joined = groupsOfConnection.remove(id);
-        if (joined != null) {
+        groupsOfConnection.computeIfPresent(id, (key, joined) -> {
             for (String group : joined) {
                 removeMember(groups, group, connection);
             }
-        }
+            return null;
+        });
         return DONE;
     }
 
@@ -170,33 +170,35 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
         if (connection == null) {
             return DONE;
         }
+        // The entry of the connection in groupsOfConnection is the lock of its memberships: joins, leaves and the
+        // disconnect of one connection never interleave, so both indexes always agree.
         groupsOfConnection.compute(connectionId, (id, joined) -> {
+            if (!connections.containsKey(id)) {
+                return joined; // the connection ended meanwhile: join nothing
+            }
             Set<String> set = joined == null ? ConcurrentHashMap.newKeySet() : joined;
-            set.add(groupName);
+            if (set.add(groupName)) {
+                groups.compute(groupName, (name, members) -> {
+                    Set<HubConnection> updated = members == null ? ConcurrentHashMap.newKeySet() : members;
+                    updated.add(connection);
+                    return updated;
+                });
+            }
             return set;
         });
-        groups.compute(groupName, (name, members) -> {
-            Set<HubConnection> set = members == null ? ConcurrentHashMap.newKeySet() : members;
-            set.add(connection);
-            return set;
-        });
-        // The connection may have ended between the lookup and the join: undo, so nothing is left behind.
-        if (!connections.containsKey(connectionId)) {
-            removeFromGroup(connectionId, groupName);
-            groupsOfConnection.remove(connectionId);
-        }
         return DONE;
     }
 
     @Override
     public CompletionStage<Void> removeFromGroup(String connectionId, String groupName) {
         groupsOfConnection.computeIfPresent(connectionId, (id, joined) -> {
-            joined.remove(groupName);
+            if (joined.remove(groupName)) {
+                groups.computeIfPresent(groupName, (name, members) -> {
+                    members.removeIf(c -> c.connectionId().equals(id));
+                    return members.isEmpty() ? null : members;
+                });
+            }
             return joined.isEmpty() ? null : joined;
-        });
-        groups.computeIfPresent(groupName, (name, members) -> {
-            members.removeIf(c -> c.connectionId().equals(connectionId));
-            return members.isEmpty() ? null : members;
         });
         return DONE;
     }

@@ -10,9 +10,6 @@ import java.util.List;
  */
 public record AvailableTransport(String name, List<String> transferFormats) {
 
-    /** WebSockets carry text and binary frames. */
-    public static final AvailableTransport WEB_SOCKETS = new AvailableTransport("WebSockets", List.of("Text", "Binary"));
-
     /**
      * Copies the list.
      */

@@ -1,6 +1,5 @@
 package dev.hubs.core.connection;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

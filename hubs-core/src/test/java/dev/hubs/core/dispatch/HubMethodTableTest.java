@@ -1,7 +1,6 @@
 package dev.hubs.core.dispatch;
 
 import dev.hubs.HubException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,0 +1,252 @@
+package dev.hubs.servlet;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Long polling: each GET of the client takes what the server has queued for it, or waits for it.
+ *
+ * <p>The outbound queue of the connection writes at most once at a time; a write finds either a poll waiting (and
+ * answers it) or none (and waits for the next poll). Records that queue up meanwhile leave together in the next
+ * write, so one poll response carries all of them. A poll with nothing to answer is held for the poll timeout and
+ * then answered with an empty 200; a newer poll replaces a held one, which gets 204; when the connection ends, the
+ * held poll and any later one get 204. Responses are written on a container thread, never on the sender's.
+ */
+final class LongPollingTransport extends FallbackChannel {
+
+    /** SignalR's name of this transport. */
+    static final String NAME = "LongPolling";
+
+    private final long pollTimeoutMillis;
+    private final Object lock = new Object();
+    private AsyncContext held;
+    private String pendingText;
+    private Consumer<Throwable> pendingCompletion;
+    private boolean closed;
+    private volatile long absentSince = System.nanoTime();
+
+    LongPollingTransport(long pollTimeoutMillis) {
+        this.pollTimeoutMillis = pollTimeoutMillis;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean inherentKeepAlive() {
+        return true; // the client polls again and again; pings would only end polls early
+    }
+
+    @Override
+    public long absentSinceNanos() {
+        return absentSince;
+    }
+
+    /**
+     * Answers the first poll, which establishes the transport: at once, empty, as the SignalR server does.
+     *
+     * @param response the response
+     */
+    void firstPoll(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/octet-stream");
+        response.setContentLength(0);
+        absentSince = System.nanoTime();
+    }
+
+    /**
+     * A poll: answered at once when something waits, else held.
+     *
+     * @param request  the GET
+     * @param response its response
+     */
+    void poll(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        AsyncContext replaced;
+        String text = null;
+        Consumer<Throwable> completion = null;
+        boolean ended;
+        synchronized (lock) {
+            ended = closed;
+            replaced = held;
+            held = null;
+            if (!ended && pendingText != null) {
+                text = pendingText;
+                completion = pendingCompletion;
+                pendingText = null;
+                pendingCompletion = null;
+            }
+        }
+        if (replaced != null) {
+            noContent(replaced); // a newer poll replaces the held one
+        }
+        if (ended) {
+            noContent(response);
+            return;
+        }
+        absentSince = -1;
+        if (text != null) {
+            answer(response, text, completion);
+            absentSince = System.nanoTime();
+            return;
+        }
+        AsyncContext context = request.startAsync();
+        context.setTimeout(pollTimeoutMillis);
+        context.addListener(new PollListener());
+        synchronized (lock) {
+            if (!closed && pendingText == null) {
+                held = context;
+                return;
+            }
+            ended = closed;
+            text = pendingText;
+            completion = pendingCompletion;
+            pendingText = null;
+            pendingCompletion = null;
+        }
+        // A write or the end arrived while the poll was being set up: answer it now.
+        if (ended) {
+            noContent(context);
+        } else {
+            String body = text;
+            Consumer<Throwable> done = completion;
+            context.start(() -> answer(context, body, done));
+        }
+    }
+
+    @Override
+    public void write(String text, Consumer<Throwable> completion) {
+        AsyncContext context;
+        synchronized (lock) {
+            if (closed) {
+                completion.accept(new IOException("The long-polling transport has ended"));
+                return;
+            }
+            context = held;
+            held = null;
+            if (context == null) {
+                pendingText = text;
+                pendingCompletion = completion;
+                return;
+            }
+        }
+        context.start(() -> answer(context, text, completion));
+    }
+
+    @Override
+    public void close(Throwable error) {
+        AsyncContext context;
+        Consumer<Throwable> completion;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            context = held;
+            held = null;
+            completion = pendingCompletion;
+            pendingText = null;
+            pendingCompletion = null;
+        }
+        if (context != null) {
+            noContent(context);
+        }
+        if (completion != null) {
+            completion.accept(new IOException("The long-polling transport has ended"));
+        }
+    }
+
+    private void answer(AsyncContext context, String text, Consumer<Throwable> completion) {
+        try {
+            answer((HttpServletResponse) context.getResponse(), text, completion);
+        } finally {
+            complete(context);
+            absentSince = System.nanoTime();
+        }
+    }
+
+    private static void answer(HttpServletResponse response, String text, Consumer<Throwable> completion) {
+        try {
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("application/octet-stream");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            response.flushBuffer();
+            completion.accept(null);
+        } catch (IOException | RuntimeException e) {
+            completion.accept(e);
+        }
+    }
+
+    private void noContent(AsyncContext context) {
+        try {
+            noContent((HttpServletResponse) context.getResponse());
+        } finally {
+            complete(context);
+            absentSince = System.nanoTime();
+        }
+    }
+
+    private static void noContent(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        response.setContentType("text/plain");
+    }
+
+    private static void complete(AsyncContext context) {
+        try {
+            context.complete();
+        } catch (IllegalStateException e) {
+            // already completed by the container (the client went away)
+        }
+    }
+
+    /** Ends held polls when their time is up or their client went away. */
+    private final class PollListener implements AsyncListener {
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            AsyncContext context = event.getAsyncContext();
+            synchronized (lock) {
+                if (held != context) {
+                    return; // already answered
+                }
+                held = null;
+            }
+            HttpServletResponse response = (HttpServletResponse) context.getResponse();
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/plain");
+            response.setContentLength(0);
+            complete(context);
+            absentSince = System.nanoTime();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            synchronized (lock) {
+                if (held == event.getAsyncContext()) {
+                    held = null;
+                }
+            }
+            absentSince = System.nanoTime();
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            // nothing: every path that completes a poll has done its bookkeeping
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // not used
+        }
+    }
+}
