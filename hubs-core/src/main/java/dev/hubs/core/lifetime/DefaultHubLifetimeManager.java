@@ -6,6 +6,7 @@ import dev.hubs.spi.HubLifetimeManager;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -99,28 +100,12 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
 
     @Override
     public CompletionStage<Void> sendGroup(String groupName, ClientInvocation invocation) {
-        Set<HubConnection> members = groups.get(groupName);
-        if (members != null) {
-            for (HubConnection connection : members) {
-                connection.send(invocation);
-            }
-        }
-        return DONE;
+        return sendToMembers(groups, List.of(groupName), invocation);
     }
 
     @Override
     public CompletionStage<Void> sendGroups(Collection<String> groupNames, ClientInvocation invocation) {
-        Set<HubConnection> receivers = new HashSet<>();
-        for (String group : asSet(groupNames)) {
-            Set<HubConnection> members = groups.get(group);
-            if (members != null) {
-                receivers.addAll(members);
-            }
-        }
-        for (HubConnection connection : receivers) {
-            connection.send(invocation);
-        }
-        return DONE;
+        return sendToMembers(groups, groupNames, invocation);
     }
 
     @Override
@@ -140,20 +125,30 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
 
     @Override
     public CompletionStage<Void> sendUser(String userId, ClientInvocation invocation) {
-        Set<HubConnection> members = users.get(userId);
-        if (members != null) {
-            for (HubConnection connection : members) {
-                connection.send(invocation);
-            }
-        }
-        return DONE;
+        return sendToMembers(users, List.of(userId), invocation);
     }
 
     @Override
     public CompletionStage<Void> sendUsers(Collection<String> userIds, ClientInvocation invocation) {
+        return sendToMembers(users, userIds, invocation);
+    }
+
+    /** Sends once to every member of the given groups (or users) of an index. */
+    private static CompletionStage<Void> sendToMembers(Map<String, Set<HubConnection>> index, Collection<String> keys,
+                                                       ClientInvocation invocation) {
+        if (keys.size() == 1) {
+            // The common case needs no de-duplication, hence no copy of the members.
+            Set<HubConnection> members = index.get(keys.iterator().next());
+            if (members != null) {
+                for (HubConnection connection : members) {
+                    connection.send(invocation);
+                }
+            }
+            return DONE;
+        }
         Set<HubConnection> receivers = new HashSet<>();
-        for (String user : asSet(userIds)) {
-            Set<HubConnection> members = users.get(user);
+        for (String key : asSet(keys)) {
+            Set<HubConnection> members = index.get(key);
             if (members != null) {
                 receivers.addAll(members);
             }
