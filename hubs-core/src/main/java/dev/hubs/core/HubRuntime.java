@@ -51,6 +51,11 @@ import java.util.function.UnaryOperator;
  *
  * <p>The receive path of one connection is driven by one thread at a time (its transport guarantees it);
  * everything else is safe from any thread.
+ *
+ * <p>This class is larger than most on purpose: it is the state machine of a connection's life (negotiated,
+ * handshaking, connected, ended), and every path that ends a connection (protocol error, Close message, abort,
+ * overflow, failed write, timeouts, shutdown) is kept here, next to the one {@code disconnect} they all go through,
+ * so that "exactly once" can be checked by reading one file.
  */
 public final class HubRuntime {
 
