@@ -20,6 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -39,6 +44,13 @@ public final class HubsRegistry implements AutoCloseable {
      */
     record HubDefinition(Class<?> hubClass, String path, HubMethodTable methods, HubActivator activator) {
     }
+
+    /**
+     * Runs the invocations of hubs whose clients may run several at once
+     * ({@code maximum-parallel-invocations-per-client} above 1), so that blocking hub methods really overlap. One
+     * pool per application (this class lives in the WAR), shut down with it; idle threads end after a minute.
+     */
+    private static final ExecutorService INVOCATIONS = invocationPool();
 
     private final Map<Class<?>, HubRuntime> byClass;
     private final Map<String, HubRuntime> byPath;
@@ -73,7 +85,7 @@ public final class HubsRegistry implements AutoCloseable {
                 ? ConstraintViolations.translator() : UnaryOperator.identity();
         List<HubRuntime> runtimes = definitions.stream()
                 .map(d -> new HubRuntime(d.path(), d.methods(), d.activator(), new DefaultHubLifetimeManager(),
-                        userIds, jsonb, options.get(d.hubClass()), errors))
+                        userIds, jsonb, options.get(d.hubClass()), errors, INVOCATIONS))
                 .toList();
         HubHeartbeat heartbeat = new HubHeartbeat(1000);
         for (HubRuntime runtime : runtimes) {
@@ -124,9 +136,21 @@ public final class HubsRegistry implements AutoCloseable {
         return byPath.values();
     }
 
+    private static ExecutorService invocationPool() {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "hubs-invocation-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return pool;
+    }
+
     /** Ends every connection and stops the timer. */
     @Override
     public void close() {
+        INVOCATIONS.shutdown();
         heartbeat.close();
         for (HubRuntime runtime : byPath.values()) {
             runtime.shutdown();

@@ -3,6 +3,7 @@ package dev.hubs.core;
 import dev.hubs.ClientProxy;
 import dev.hubs.GroupManager;
 import dev.hubs.HubClients;
+import dev.hubs.HubException;
 import dev.hubs.core.clients.ConnectionCallerContext;
 import dev.hubs.core.clients.LifetimeGroupManager;
 import dev.hubs.core.clients.LifetimeHubCallerClients;
@@ -42,6 +43,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
@@ -79,6 +81,7 @@ public final class HubRuntime {
     private final long keepAliveNanos;
     private final long clientTimeoutNanos;
     private final long disconnectTimeoutNanos;
+    private final Executor invocationExecutor;
 
     /**
      * Creates the runtime of a hub.
@@ -112,6 +115,28 @@ public final class HubRuntime {
     public HubRuntime(String path, HubMethodTable methods, HubActivator activator, HubLifetimeManager lifetime,
                       UserIdProvider userIds, Jsonb jsonb, HubOptions options,
                       UnaryOperator<Throwable> errorTranslator) {
+        this(path, methods, activator, lifetime, userIds, jsonb, options, errorTranslator, null);
+    }
+
+    /**
+     * Creates the runtime of a hub, with a translation of platform exceptions and an executor for invocations
+     * that may run in parallel.
+     *
+     * @param path               the hub path, relative to the context root
+     * @param methods            the hub's method table
+     * @param activator          gives hub instances per invocation
+     * @param lifetime           delivers messages to connections
+     * @param userIds            decides user ids
+     * @param jsonb              converts arguments and results
+     * @param options            the hub's settings
+     * @param errorTranslator    turns exceptions of the platform into what clients should see
+     * @param invocationExecutor runs the invocations of connections that may run more than one at once; with
+     *                           {@code null} they run on the thread that delivered the message
+     */
+    public HubRuntime(String path, HubMethodTable methods, HubActivator activator, HubLifetimeManager lifetime,
+                      UserIdProvider userIds, Jsonb jsonb, HubOptions options,
+                      UnaryOperator<Throwable> errorTranslator, Executor invocationExecutor) {
+        this.invocationExecutor = invocationExecutor;
         this.path = Objects.requireNonNull(path);
         this.methods = Objects.requireNonNull(methods);
         this.lifetime = Objects.requireNonNull(lifetime);
@@ -219,8 +244,8 @@ public final class HubRuntime {
     private HubConnectionContext register(String id, String token, Principal principal) {
         HubConnectionContext[] self = new HubConnectionContext[1];
         HubConnectionContext connection = new HubConnectionContext(id, token, protocol,
-                options.outboundQueueCapacity(), options.maximumParallelInvocationsPerClient(), this::overflowed,
-                error -> writeFailed(self[0], error));
+                options.outboundQueueCapacity(), options.maximumParallelInvocationsPerClient(), invocationExecutor,
+                this::overflowed, error -> writeFailed(self[0], error));
         self[0] = connection;
         connection.identify(principal, Optional.empty());
         connectionsByToken.put(token, connection);
@@ -355,7 +380,8 @@ public final class HubRuntime {
             // badly, so the connection ends here and the transport is given a moment to be closed by the client
             // before the heartbeat closes it. No Close reply is sent: it is optional, and it would race too.
             lingering.put(connection, System.nanoTime());
-            disconnect(connection);
+            String error = ((CloseMessage) message).error();
+            disconnect(connection, error == null ? null : new HubException(error));
             return false;
         }
         // Completions, stream items and cancellations refer to no client
@@ -503,8 +529,11 @@ public final class HubRuntime {
                         connection.closeNow(null);
                         disconnect(connection, new TimeoutException("The client did not poll within the "
                                 + "disconnect timeout of " + options.disconnectTimeout()));
-                    } else if (connection.clientTimeoutStarted()
-                            && now - connection.lastReceivedNanos() > clientTimeoutNanos) {
+                    } else if (connection.clientTimeoutStarted() && !connection.invocations().busy()
+                            && now - Math.max(connection.lastReceivedNanos(),
+                                    connection.invocations().idleSinceNanos()) > clientTimeoutNanos) {
+                        // Paused while an invocation runs, restarted when it ends (its thread may be the one that
+                        // reads the client's pings), as the SignalR server does.
                         CoreLog.timedOut(connection.connectionId(), "nothing received within the client timeout");
                         connection.closeGracefully(new CloseMessage("Connection closed with an error.", true));
                         disconnect(connection, new TimeoutException("The client sent nothing within the client "

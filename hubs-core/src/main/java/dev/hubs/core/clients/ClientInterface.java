@@ -75,7 +75,11 @@ public final class ClientInterface<C> {
             if (!Modifier.isAbstract(method.getModifiers())) {
                 continue;
             }
-            String where = "method " + type.getSimpleName() + "." + method.getName() + "()";
+            StringBuilder parameters = new StringBuilder();
+            for (Class<?> parameter : method.getParameterTypes()) {
+                parameters.append(parameters.length() == 0 ? "" : ", ").append(parameter.getSimpleName());
+            }
+            String where = "method " + type.getSimpleName() + "." + method.getName() + "(" + parameters + ")";
             Class<?> returns = method.getReturnType();
             if (returns != void.class && !isCompletionStageOfVoid(method.getGenericReturnType())) {
                 problems.add(where + " returns " + method.getGenericReturnType().getTypeName()

@@ -74,7 +74,29 @@ public final class HubConnectionContext implements HubConnection {
     public HubConnectionContext(String connectionId, String connectionToken, JsonHubProtocol protocol,
                                 int queueCapacity, int parallelInvocations,
                                 Consumer<HubConnectionContext> overflowHandler, Consumer<Throwable> writeFailure) {
-        this.invocations = new InvocationGate(parallelInvocations);
+        this(connectionId, connectionToken, protocol, queueCapacity, parallelInvocations, null, overflowHandler,
+                writeFailure);
+    }
+
+    /**
+     * Creates a connection whose invocations may run in parallel on an executor.
+     *
+     * @param connectionId        the public id
+     * @param connectionToken     the secret token the transports use to find it
+     * @param protocol            the protocol used for writing
+     * @param queueCapacity       how many records may wait in the outbound queue
+     * @param parallelInvocations how many hub invocations of this connection may run at once
+     * @param invocationExecutor  runs invocations when more than one may run at once; {@code null} to run them on
+     *                            the delivering thread
+     * @param overflowHandler     told when the outbound queue overflows
+     * @param writeFailure        told when a write to the transport fails
+     */
+    public HubConnectionContext(String connectionId, String connectionToken, JsonHubProtocol protocol,
+                                int queueCapacity, int parallelInvocations,
+                                java.util.concurrent.Executor invocationExecutor,
+                                Consumer<HubConnectionContext> overflowHandler, Consumer<Throwable> writeFailure) {
+        this.invocations = new InvocationGate(parallelInvocations,
+                parallelInvocations > 1 ? invocationExecutor : null);
         this.connectionId = connectionId;
         this.connectionToken = connectionToken;
         this.protocol = protocol;

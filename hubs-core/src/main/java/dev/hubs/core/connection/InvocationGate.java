@@ -1,6 +1,7 @@
 package dev.hubs.core.connection;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +34,8 @@ public final class InvocationGate {
     }
 
     private final int limit;
+    private final Executor executor;
+    private volatile long idleSinceNanos = System.nanoTime();
     private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
     private int running;
     private boolean exclusiveRunning;
@@ -44,10 +47,41 @@ public final class InvocationGate {
      * @param limit how many tasks may run at once
      */
     public InvocationGate(int limit) {
+        this(limit, null);
+    }
+
+    /**
+     * Creates a gate whose tasks run on an executor, so that several blocking hub methods of one connection can
+     * really run at once (with a limit of 1 there is nothing to gain and tasks run on the delivering thread).
+     *
+     * @param limit    how many tasks may run at once
+     * @param executor runs the tasks, or {@code null} to run them on the submitting or completing thread
+     */
+    public InvocationGate(int limit, Executor executor) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive");
         }
         this.limit = limit;
+        this.executor = executor;
+    }
+
+    /**
+     * Whether a task is running; the client timeout is paused meanwhile, as the SignalR server does while it
+     * processes a message.
+     *
+     * @return whether a task runs
+     */
+    public synchronized boolean busy() {
+        return running > 0;
+    }
+
+    /**
+     * When the last task finished.
+     *
+     * @return {@link System#nanoTime()} when the gate last became idle (creation time before any task)
+     */
+    public long idleSinceNanos() {
+        return idleSinceNanos;
     }
 
     /**
@@ -79,7 +113,18 @@ public final class InvocationGate {
             }
             start(entry);
         }
-        runFrom(entry);
+        launch(entry);
+    }
+
+    private void launch(Entry entry) {
+        if (entry == null) {
+            return;
+        }
+        if (executor == null) {
+            runFrom(entry);
+        } else {
+            executor.execute(() -> runFrom(entry));
+        }
     }
 
     /** Drops waiting tasks and accepts no more: the connection ended. */
@@ -130,8 +175,8 @@ public final class InvocationGate {
                 completion.run(); // a task that throws is finished; tasks report their own failures
                 throw e;
             }
-            if (!completion.returned()) {
-                return; // the completion, on its own thread, carries on with the queue
+            if (executor != null || !completion.returned()) {
+                return; // the completion carries on with the queue
             }
             current = nextToStart();
         }
@@ -161,8 +206,18 @@ public final class InvocationGate {
                 if (exclusive) {
                     exclusiveRunning = false;
                 }
+                if (running == 0) {
+                    idleSinceNanos = System.nanoTime();
+                }
             }
-            if (state.getAndSet(DONE) == RETURNED) {
+            if (executor != null) {
+                // Every task that can start now goes to the executor, so that they really run side by side.
+                state.set(DONE);
+                Entry next;
+                while ((next = nextToStart()) != null) {
+                    launch(next);
+                }
+            } else if (state.getAndSet(DONE) == RETURNED) {
                 runFrom(nextToStart());
             }
         }

@@ -1,6 +1,7 @@
 package dev.hubs.it.support;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.util.Locale;
@@ -26,6 +27,20 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, warName(testClass))
                 .addClasses(classes)
                 .addAsLibraries(HubsLibraries.all());
+    }
+
+    /**
+     * Adds MicroProfile Config properties to a WAR, as {@code WEB-INF/classes/META-INF/microprofile-config.properties}:
+     * that is where the options of its hubs come from ({@code hubs.keep-alive-interval=1s},
+     * {@code hubs.EchoHub.maximum-receive-message-size=1KB} ...).
+     *
+     * @param war        the archive
+     * @param properties lines of the properties file, such as {@code "hubs.keep-alive-interval=1s"}
+     * @return the same archive
+     */
+    public static WebArchive withConfig(WebArchive war, String... properties) {
+        return war.addAsResource(new StringAsset(String.join("\n", properties) + "\n"),
+                "META-INF/microprofile-config.properties");
     }
 
     /** {@code InvocationIT} becomes {@code invocation-it.war}. */

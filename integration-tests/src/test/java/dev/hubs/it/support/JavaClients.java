@@ -45,12 +45,22 @@ public final class JavaClients implements AutoCloseable {
      * @return the started connection
      */
     public HubConnection start(URL base, String hub, UnaryOperator<HttpHubConnectionBuilder> configure) {
-        HubConnection connection = configure.apply(HubConnectionBuilder.create(base + hub)).build();
+        return start(configure.apply(HubConnectionBuilder.create(base + hub)).build());
+    }
+
+    /**
+     * Starts a connection the test built itself, for example to register handlers before {@code start()} (a hub may
+     * send as soon as the handshake is done); it is stopped by {@link #close()} like the others.
+     *
+     * @param connection a connection not started yet
+     * @return the started connection
+     */
+    public HubConnection start(HubConnection connection) {
         synchronized (connections) {
             connections.add(connection);
         }
         boolean started = connection.start().blockingAwait(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        assertTrue(started, "The connection to " + base + hub + " did not start within " + Await.TIMEOUT);
+        assertTrue(started, "The connection did not start within " + Await.TIMEOUT);
         return connection;
     }
 

@@ -154,6 +154,14 @@ public final class RawConnection implements AutoCloseable {
         return !listener.records.isEmpty();
     }
 
+    /**
+     * Drops the connection without a close frame, as a client that crashed or lost its network: the server sees the
+     * TCP connection end.
+     */
+    public void abort() {
+        webSocket.abort();
+    }
+
     /** Ends the WebSocket from this side unless the server already did: a close frame, then the socket. */
     @Override
     public void close() {

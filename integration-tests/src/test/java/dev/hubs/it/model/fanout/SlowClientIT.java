@@ -1,0 +1,131 @@
+package dev.hubs.it.model.fanout;
+
+import com.microsoft.signalr.HubConnection;
+import dev.hubs.it.fixtures.FanoutHub;
+import dev.hubs.it.support.Calls;
+import dev.hubs.it.support.Deployments;
+import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.RawHub;
+import dev.hubs.it.support.ServerLog;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * One client stops reading while two official Java clients receive a broadcast of {@value #TOTAL} messages of
+ * {@value #SIZE} characters. With {@code hubs.outbound-queue-capacity=64}, the stalled connection's queue overflows
+ * once TCP back-pressure stops the server's writes to it: it is closed with the WARN line {@code HUBS1004W}, and the
+ * two fast clients get every message, in order.
+ *
+ * <p>The broadcast goes out in chunks of {@value #CHUNK} (half the capacity), the next chunk only once both fast
+ * clients have received the last: a tight loop of thousands of sends would overflow any bounded queue, fast reader
+ * or not. The stalled client falls behind by a chunk each round until its queue overflows.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SlowClientIT {
+
+    private static final int TOTAL = 2000;
+    private static final int SIZE = 8 * 1024;
+    private static final int CHUNK = 32;
+    private static final Duration CHUNK_TIMEOUT = Duration.ofSeconds(20);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.withConfig(Deployments.hubWar(SlowClientIT.class, FanoutHub.class),
+                "hubs.outbound-queue-capacity=64");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final JavaClients clients = new JavaClients();
+
+    @AfterEach
+    void disconnect() {
+        clients.close();
+    }
+
+    @Test
+    void stalledClientIsClosedWhileOthersReceiveEverythingInOrder() {
+        ServerLog log = ServerLog.fromNow();
+        FastClient first = new FastClient(clients.start(base, "fanout"));
+        FastClient second = new FastClient(clients.start(base, "fanout"));
+
+        try (StalledClient stalled = StalledClient.connect(new RawHub(base, "fanout"))) {
+            long start = System.nanoTime();
+            for (int from = 0; from < TOTAL; from += CHUNK) {
+                int count = Math.min(CHUNK, TOTAL - from);
+                Calls.invoke(first.connection, Integer.class, "flood", from, count, SIZE);
+                first.await(count, from);
+                second.await(count, from);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            List<Integer> expected = IntStream.range(0, TOTAL).boxed().toList();
+            assertEquals(expected, first.indexes(), "the first fast client's items");
+            assertEquals(expected, second.indexes(), "the second fast client's items");
+            assertTrue(first.payloadsIntact && second.payloadsIntact, "every payload has " + SIZE + " characters");
+
+            log.awaitContains("HUBS1004W Connection " + stalled.connectionId() + " was closed");
+            System.getLogger(SlowClientIT.class.getName()).log(System.Logger.Level.INFO,
+                    "{0} messages of {1} characters to two fast clients and a stalled one took {2} ms",
+                    TOTAL, SIZE, took.toMillis());
+        }
+    }
+
+    /** A Java client counting the {@code item(index, payload)} calls it receives. */
+    private static final class FastClient {
+
+        final HubConnection connection;
+        private final Semaphore arrived = new Semaphore(0);
+        private final List<Integer> indexes = new ArrayList<>();
+        volatile boolean payloadsIntact = true;
+
+        FastClient(HubConnection connection) {
+            this.connection = connection;
+            connection.on("item", (Integer index, String payload) -> {
+                synchronized (indexes) {
+                    indexes.add(index);
+                }
+                if (payload.length() != SIZE) {
+                    payloadsIntact = false;
+                }
+                arrived.release();
+            }, Integer.class, String.class);
+        }
+
+        void await(int count, int from) {
+            try {
+                if (!arrived.tryAcquire(count, CHUNK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    fail("A fast client did not receive items " + from + " to " + (from + count - 1) + " within "
+                            + CHUNK_TIMEOUT.toSeconds() + " s; it has " + indexes().size() + " items");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        List<Integer> indexes() {
+            synchronized (indexes) {
+                return List.copyOf(indexes);
+            }
+        }
+    }
+}
