@@ -37,8 +37,8 @@ final class ServerSentEventsTransport extends FallbackChannel {
     private final HubRuntime runtime;
     private final HubConnectionContext connection;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private AsyncContext context;
-    private ServletOutputStream out;
+    private volatile AsyncContext context;
+    private volatile ServletOutputStream out;
 
     ServerSentEventsTransport(HubRuntime runtime, HubConnectionContext connection) {
         this.runtime = runtime;
@@ -51,24 +51,45 @@ final class ServerSentEventsTransport extends FallbackChannel {
     }
 
     /**
-     * Starts the event stream: headers and the preamble, then the request turns asynchronous.
+     * Opens the event stream: the request turns asynchronous, nothing is sent yet. Done before the transport is
+     * attached to the connection, so that everything a write needs is in place before the client can send.
      *
      * @param request  the GET
      * @param response its response
-     * @throws IOException when the stream cannot be started
+     * @throws IOException when the stream cannot be opened
      */
-    void start(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void open(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-cache,no-store");
         response.setHeader("Pragma", "no-cache");
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // the stream lasts as long as the connection
+        async.addListener(new StreamListener());
         out = response.getOutputStream();
-        out.write(PREAMBLE);
-        flush();
-        context = request.startAsync();
-        context.setTimeout(0); // the stream lasts as long as the connection
-        context.addListener(new StreamListener());
+        context = async;
+    }
+
+    /**
+     * Refuses the stream when the connection already has a transport: 409, as SignalR answers.
+     */
+    void refuse() {
+        closed.set(true);
+        ((HttpServletResponse) context.getResponse()).setStatus(HttpServletResponse.SC_CONFLICT);
+        context.complete();
+    }
+
+    /**
+     * Sends the preamble; the client opens the stream when it arrives, and only then sends its handshake.
+     *
+     * @throws IOException when the client is already gone
+     */
+    void begin() throws IOException {
+        synchronized (this) {
+            out.write(PREAMBLE);
+            flush();
+        }
     }
 
     private void flush() throws IOException {
@@ -87,8 +108,12 @@ final class ServerSentEventsTransport extends FallbackChannel {
         try {
             current.start(() -> {
                 try {
-                    out.write(event);
-                    flush();
+                    // The lock keeps this write off the stream while the request thread still writes the preamble:
+                    // the client may already have answered it.
+                    synchronized (this) {
+                        out.write(event);
+                        flush();
+                    }
                 } catch (IOException | RuntimeException e) {
                     completion.accept(e);
                     return;
@@ -138,7 +163,9 @@ final class ServerSentEventsTransport extends FallbackChannel {
 
         @Override
         public void onComplete(AsyncEvent event) {
-            closed.set(true);
+            if (closed.getAndSet(true) && connection.transport() != ServerSentEventsTransport.this) {
+                return; // a refused stream: the connection belongs to another transport
+            }
             runtime.transportClosed(connection, null);
         }
 
@@ -150,7 +177,9 @@ final class ServerSentEventsTransport extends FallbackChannel {
         @Override
         public void onError(AsyncEvent event) {
             close(event.getThrowable());
-            runtime.transportClosed(connection, event.getThrowable());
+            if (connection.transport() == ServerSentEventsTransport.this) {
+                runtime.transportClosed(connection, event.getThrowable());
+            }
         }
 
         @Override

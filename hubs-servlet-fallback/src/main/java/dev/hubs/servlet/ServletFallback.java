@@ -55,11 +55,12 @@ public final class ServletFallback implements HttpFallback {
                 return;
             }
             ServerSentEventsTransport sse = new ServerSentEventsTransport(runtime, connection);
+            sse.open(request, response);
             if (!runtime.attach(connection, sse, Requests.capture(request))) {
-                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                sse.refuse();
                 return;
             }
-            sse.start(request, response);
+            sse.begin();
             return;
         }
         if (current == null) {
