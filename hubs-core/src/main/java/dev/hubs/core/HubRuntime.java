@@ -20,6 +20,7 @@ import dev.hubs.core.dispatch.HubDispatcher;
 import dev.hubs.core.dispatch.HubMethodTable;
 import dev.hubs.core.negotiate.AvailableTransport;
 import dev.hubs.core.negotiate.Negotiation;
+import dev.hubs.core.negotiate.TransportType;
 import dev.hubs.core.protocol.CloseMessage;
 import dev.hubs.core.protocol.HandshakeProtocol;
 import dev.hubs.core.protocol.HandshakeRequest;
@@ -63,6 +64,8 @@ public final class HubRuntime {
 
     /** How long a client that sent a Close message has to close its transport itself. */
     private static final long CLOSE_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
+    private static final String WEB_SOCKETS = TransportType.WEB_SOCKETS.signalRName();
 
     private final String path;
     private final HubOptions options;
@@ -379,7 +382,12 @@ public final class HubRuntime {
             // client sends both together). Closing from this side too would race it, which some containers handle
             // badly, so the connection ends here and the transport is given a moment to be closed by the client
             // before the heartbeat closes it. No Close reply is sent: it is optional, and it would race too.
-            lingering.put(connection, System.nanoTime());
+            TransportChannel channel = connection.transport();
+            if (channel != null && WEB_SOCKETS.equals(channel.name())) {
+                lingering.put(connection, System.nanoTime());
+            } else {
+                connection.closeNow(null); // HTTP transports: nothing races, end the poll or stream at once
+            }
             String error = ((CloseMessage) message).error();
             disconnect(connection, error == null ? null : new HubException(error));
             return false;
@@ -408,12 +416,16 @@ public final class HubRuntime {
         }
         Principal principal = connection.principal().orElse(null);
         connection.identify(principal, userIds.userId(principal, connection.request()));
-        // The response is queued before the connection becomes visible to senders, so it is always first.
+        // The response is queued before the connection becomes visible to senders, so it is always first; it is
+        // written only once the connection is known to the lifetime manager, so that whatever the client does as
+        // soon as it has the response (a REST call adding it to a group ...) finds the connection.
+        connection.holdOutbound();
         connection.sendRecord(HandshakeProtocol.SUCCESS);
         if (!connection.handshakeCompleted()) {
+            connection.releaseOutbound();
             return false;
         }
-        lifetime.onConnected(connection);
+        lifetime.onConnected(connection).whenComplete((ignored, error) -> connection.releaseOutbound());
         // Runs before any invocation of the connection: the gate holds them until it has completed.
         dispatcher.connected(connection, this::connectedHandlerFailed);
         return true;

@@ -14,8 +14,10 @@ import java.util.function.Consumer;
  * Long polling: each GET of the client takes what the server has queued for it, or waits for it.
  *
  * <p>The outbound queue of the connection writes at most once at a time; a write finds either a poll waiting (and
- * answers it) or none (and waits for the next poll). Records that queue up meanwhile leave together in the next
- * write, so one poll response carries all of them. A poll with nothing to answer is held for the poll timeout and
+ * answers it) or none: then its text is kept for the next poll and the write completes at once, so that the records
+ * that follow join it and one poll response carries all of them. Only when more than {@value #MAX_PENDING_CHARS}
+ * characters wait does a write stay incomplete until a poll takes it, which is what bounds the memory of a client
+ * that stops polling (the outbound queue's capacity applies behind it). A poll with nothing to answer is held for the poll timeout and
  * then answered with an empty 200; a newer poll replaces a held one, which gets 204; when the connection ends, the
  * held poll and any later one get 204. Responses are written on a container thread, never on the sender's.
  */
@@ -27,7 +29,10 @@ final class LongPollingTransport extends FallbackChannel {
     private final long pollTimeoutMillis;
     private final Object lock = new Object();
     private AsyncContext held;
-    private String pendingText;
+    /** Characters kept for the next poll before writes are held back. */
+    static final int MAX_PENDING_CHARS = 64 * 1024;
+
+    private final StringBuilder pending = new StringBuilder();
     private Consumer<Throwable> pendingCompletion;
     private boolean closed;
     private volatile long absentSince = System.nanoTime();
@@ -78,11 +83,9 @@ final class LongPollingTransport extends FallbackChannel {
             ended = closed;
             replaced = held;
             held = null;
-            if (!ended && pendingText != null) {
-                text = pendingText;
-                completion = pendingCompletion;
-                pendingText = null;
-                pendingCompletion = null;
+            if (!ended && pending.length() > 0) {
+                text = takePending();
+                completion = takeCompletion();
             }
         }
         if (replaced != null) {
@@ -101,16 +104,25 @@ final class LongPollingTransport extends FallbackChannel {
         AsyncContext context = request.startAsync();
         context.setTimeout(pollTimeoutMillis);
         context.addListener(new PollListener());
+        boolean holding = false;
         synchronized (lock) {
-            if (!closed && pendingText == null) {
+            if (!closed && pending.length() == 0) {
+                // Two polls of one client may arrive together: the older one gives way, as a newer poll always does.
+                replaced = held;
                 held = context;
-                return;
+                holding = true;
+            } else {
+                replaced = null;
+                ended = closed;
+                text = ended ? null : takePending();
+                completion = ended ? null : takeCompletion();
             }
-            ended = closed;
-            text = pendingText;
-            completion = pendingCompletion;
-            pendingText = null;
-            pendingCompletion = null;
+        }
+        if (replaced != null) {
+            noContent(replaced);
+        }
+        if (holding) {
+            return;
         }
         // A write or the end arrived while the poll was being set up: answer it now.
         if (ended) {
@@ -125,6 +137,7 @@ final class LongPollingTransport extends FallbackChannel {
     @Override
     public void write(String text, Consumer<Throwable> completion) {
         AsyncContext context;
+        boolean keptAndDone = false;
         synchronized (lock) {
             if (closed) {
                 completion.accept(new IOException("The long-polling transport has ended"));
@@ -133,12 +146,33 @@ final class LongPollingTransport extends FallbackChannel {
             context = held;
             held = null;
             if (context == null) {
-                pendingText = text;
-                pendingCompletion = completion;
-                return;
+                pending.append(text);
+                if (pending.length() <= MAX_PENDING_CHARS) {
+                    keptAndDone = true;
+                } else {
+                    pendingCompletion = completion;
+                }
             }
         }
+        if (context == null) {
+            if (keptAndDone) {
+                completion.accept(null); // kept for the next poll; let the queue send what follows
+            }
+            return;
+        }
         context.start(() -> answer(context, text, completion));
+    }
+
+    private String takePending() {
+        String text = pending.toString();
+        pending.setLength(0);
+        return text;
+    }
+
+    private Consumer<Throwable> takeCompletion() {
+        Consumer<Throwable> completion = pendingCompletion;
+        pendingCompletion = null;
+        return completion == null ? ignored -> { } : completion;
     }
 
     @Override
@@ -153,7 +187,7 @@ final class LongPollingTransport extends FallbackChannel {
             context = held;
             held = null;
             completion = pendingCompletion;
-            pendingText = null;
+            pending.setLength(0);
             pendingCompletion = null;
         }
         if (context != null) {

@@ -222,6 +222,22 @@ public final class HubConnectionContext implements HubConnection {
     }
 
     /**
+     * Holds back the writing of queued messages (they are still queued, in order) until
+     * {@link #releaseOutbound()}: the handshake response must not reach the client before the connection can be
+     * reached, or a client acting on it at once (asking the server to add it to a group) would not be found.
+     */
+    public void holdOutbound() {
+        outbound.hold();
+    }
+
+    /**
+     * Writes what {@link #holdOutbound()} held back.
+     */
+    public void releaseOutbound() {
+        outbound.release();
+    }
+
+    /**
      * Marks the handshake as done.
      *
      * @return {@code false} when the connection ended meanwhile

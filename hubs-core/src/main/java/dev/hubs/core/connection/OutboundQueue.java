@@ -29,6 +29,7 @@ final class OutboundQueue {
 
     private volatile TransportChannel channel;
     private volatile boolean closeWhenDrained;
+    private volatile boolean held;
     private volatile boolean closed;
     private volatile boolean failed;
 
@@ -72,6 +73,17 @@ final class OutboundQueue {
         return true;
     }
 
+    /** Keeps queued records from being written until {@link #release()}; offers are still accepted. */
+    void hold() {
+        held = true;
+    }
+
+    /** Writes what was held back, and everything after it. */
+    void release() {
+        held = false;
+        drain();
+    }
+
     /** Accepts nothing more; the transport is closed once what is queued has been written. */
     void closeWhenDrained() {
         closed = true;
@@ -98,7 +110,7 @@ final class OutboundQueue {
     private void drain() {
         while (true) {
             TransportChannel transport = channel;
-            if (transport == null || !writing.compareAndSet(false, true)) {
+            if (transport == null || held || !writing.compareAndSet(false, true)) {
                 return;
             }
             String first = records.poll();

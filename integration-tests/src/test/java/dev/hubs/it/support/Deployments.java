@@ -30,6 +30,21 @@ public final class Deployments {
     }
 
     /**
+     * Like {@link #hubWar}, with the fallback transports too ({@code hubs-servlet-fallback} in {@code WEB-INF/lib}):
+     * the hubs of this WAR offer WebSockets, Server-Sent Events and long polling, unless their {@code transports}
+     * option says otherwise.
+     *
+     * @param testClass the test class deploying it
+     * @param classes   the fixture classes
+     * @return the archive
+     */
+    public static WebArchive fallbackWar(Class<?> testClass, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, warName(testClass))
+                .addClasses(classes)
+                .addAsLibraries(HubsLibraries.withFallback());
+    }
+
+    /**
      * Adds MicroProfile Config properties to a WAR, as {@code WEB-INF/classes/META-INF/microprofile-config.properties}:
      * that is where the options of its hubs come from ({@code hubs.keep-alive-interval=1s},
      * {@code hubs.EchoHub.maximum-receive-message-size=1KB} ...).

@@ -28,6 +28,12 @@ public final class HubsLibraries {
     /** The modules a WAR needs for its hubs to be served. */
     public static final List<String> DEFAULT_MODULES = List.of("hubs-api", "hubs-core", "hubs-cdi-extension");
 
+    /**
+     * The optional module of the fallback transports (Server-Sent Events and long polling). A WAR without it offers
+     * WebSockets only; {@link #withFallback()} adds it to the {@link #DEFAULT_MODULES}.
+     */
+    public static final String FALLBACK_MODULE = "hubs-servlet-fallback";
+
     private static final Map<String, JavaArchive> CACHE = new ConcurrentHashMap<>();
 
     private HubsLibraries() {
@@ -40,6 +46,18 @@ public final class HubsLibraries {
      */
     public static List<JavaArchive> all() {
         return of(DEFAULT_MODULES);
+    }
+
+    /**
+     * The jars of hubs-api, hubs-core, hubs-cdi-extension and hubs-servlet-fallback: a WAR with these offers
+     * WebSockets, Server-Sent Events and long polling.
+     *
+     * @return one archive per module, named {@code <module>.jar}
+     */
+    public static List<JavaArchive> withFallback() {
+        List<String> modules = new ArrayList<>(DEFAULT_MODULES);
+        modules.add(FALLBACK_MODULE);
+        return of(modules);
     }
 
     /**

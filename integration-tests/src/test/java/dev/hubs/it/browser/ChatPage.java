@@ -1,0 +1,157 @@
+package dev.hubs.it.browser;
+
+import dev.hubs.it.support.Await;
+import jakarta.json.JsonObject;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The sample chat (sample-war's {@code index.html} and {@code js/chat.js}) in one browser, used as a person would:
+ * type a name, join, type messages, read the list of messages. Every wait is a {@link WebDriverWait} for a condition
+ * of the page.
+ */
+final class ChatPage {
+
+    private static final Duration WAIT = Await.TIMEOUT;
+
+    private final Chromium browser;
+    private final String label;
+
+    ChatPage(Chromium browser, String label) {
+        this.browser = browser;
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    Chromium browser() {
+        return browser;
+    }
+
+    /** Opens the chat and waits until its status says it is connected. */
+    ChatPage open(URL base) {
+        browser.driver().get(base.toString());
+        until("the status to say the page is connected", driver -> "connected".equals(
+                driver.findElement(By.id("status")).getDomAttribute("data-state")));
+        return this;
+    }
+
+    /** The status line's state and text. */
+    String status() {
+        var status = browser.driver().findElement(By.id("status"));
+        return status.getDomAttribute("data-state") + ": " + status.getText();
+    }
+
+    /** Whether a global of the page (such as WebSocket) exists. */
+    boolean pageHas(String global) {
+        return Boolean.TRUE.equals(browser.driver().executeScript("return typeof window[arguments[0]] !== 'undefined'",
+                global));
+    }
+
+    /** Whether an element of the page is shown (present, and not hidden by the page or its style sheet). */
+    boolean shows(String id) {
+        return browser.driver().findElement(By.id(id)).isDisplayed();
+    }
+
+    /** Enters a name and joins; waits until the send button is enabled. */
+    void join(String name) {
+        var driver = browser.driver();
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.cssSelector("#name-form button[type=submit]")).click();
+        until("the message form to show", ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        until("the Send button to be enabled", ExpectedConditions.elementToBeClickable(By.id("send")));
+    }
+
+    /** Types a message and sends it; waits until the page shows it (the server relays it to the sender too). */
+    void send(String message) {
+        var driver = browser.driver();
+        driver.findElement(By.id("message")).sendKeys(message);
+        driver.findElement(By.id("send")).click();
+        until("the page to show its own message '" + message + "'",
+                ignored -> messages().stream().anyMatch(line -> line.endsWith(": " + message)));
+    }
+
+    /** The messages shown, as {@code name: text}, in order. */
+    @SuppressWarnings("unchecked")
+    List<String> messages() {
+        Object lines = browser.driver().executeScript(
+                "return Array.from(document.querySelectorAll('#messages li')).map(li => "
+                        + "li.querySelector('.name').textContent + ': ' + li.lastElementChild.textContent)");
+        return new ArrayList<>((List<String>) lines);
+    }
+
+    /** Waits until the page shows exactly these messages, in this order. */
+    void awaitMessages(List<String> expected) {
+        until("the messages " + expected, ignored -> messages().equals(expected));
+    }
+
+    /**
+     * The transports the page's connections to the hub used, as Chromium's network log shows them: a WebSocket to
+     * {@code chathub?id=...} is WebSockets, an EventSource request there ServerSentEvents, and a fetch or XHR GET
+     * there LongPolling.
+     */
+    Set<String> transportsUsed() {
+        Set<String> used = new LinkedHashSet<>();
+        for (JsonObject event : browser.networkEvents()) {
+            JsonObject params = event.getJsonObject("params");
+            switch (event.getString("method")) {
+                case "Network.webSocketCreated" -> {
+                    if (isHubConnection(params.getString("url", ""))) {
+                        used.add("WebSockets");
+                    }
+                }
+                case "Network.requestWillBeSent" -> {
+                    JsonObject request = params.getJsonObject("request");
+                    if (isHubConnection(request.getString("url", ""))) {
+                        String type = params.getString("type", "");
+                        if ("EventSource".equals(type)) {
+                            used.add("ServerSentEvents");
+                        } else if (("Fetch".equals(type) || "XHR".equals(type))
+                                && "GET".equals(request.getString("method", ""))) {
+                            used.add("LongPolling");
+                        }
+                    }
+                }
+                default -> {
+                    // other network events are not about the transport
+                }
+            }
+        }
+        return used;
+    }
+
+    private static boolean isHubConnection(String url) {
+        return url.contains("/chathub?") && url.contains("id=");
+    }
+
+    /** What the page shows and logged, for failure messages. */
+    String describe() {
+        try {
+            return label + " [" + status() + "] messages " + messages() + "; console: " + browser.console();
+        } catch (RuntimeException e) {
+            return label + " (not readable: " + e + ")";
+        }
+    }
+
+    private <T> T until(String what, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(browser.driver(), WAIT).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError(label + ": waited " + WAIT.toSeconds() + " s for " + what + ". "
+                    + describe(), e);
+        }
+    }
+}
