@@ -59,6 +59,21 @@ public final class AsciiBuilder {
     }
 
     /**
+     * Appends a range of bytes.
+     *
+     * @param source the bytes
+     * @param offset where the range starts
+     * @param count  how many
+     * @return this
+     */
+    public AsciiBuilder append(byte[] source, int offset, int count) {
+        ensure(count);
+        System.arraycopy(source, offset, bytes, length, count);
+        length += count;
+        return this;
+    }
+
+    /**
      * Appends one byte.
      *
      * @param b the byte

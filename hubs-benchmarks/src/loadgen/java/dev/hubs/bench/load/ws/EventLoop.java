@@ -2,8 +2,6 @@ package dev.hubs.bench.load.ws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -27,7 +25,7 @@ public final class EventLoop implements AutoCloseable {
     private final Selector selector;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final ArrayDeque<WsConnection> dirty = new ArrayDeque<>();
+    private final ArrayDeque<LoopChannel> dirty = new ArrayDeque<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(256 * 1024);
     private final AsciiBuilder scratch = new AsciiBuilder(1024);
@@ -128,21 +126,24 @@ public final class EventLoop implements AutoCloseable {
     public WsConnection connect(String host, int port, String path, WsListener listener) {
         assertLoopThread();
         WsConnection connection = new WsConnection(this, host, port, path, listener);
-        try {
-            SocketChannel channel = SocketChannel.open();
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection.channel = channel;
-            boolean connected = channel.connect(new InetSocketAddress(host, port));
-            connection.key = channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT,
-                    connection);
-            if (connected) {
-                connection.connected();
-            }
-        } catch (IOException | RuntimeException e) {
-            connection.failed(e);
-        }
+        connection.start();
         return connection;
+    }
+
+    /**
+     * Creates an HTTP/1.1 connection (it connects with its first request). Loop thread only.
+     *
+     * @param host the host (loopback)
+     * @param port the port
+     * @return the connection
+     */
+    public HttpConnection http(String host, int port) {
+        assertLoopThread();
+        return new HttpConnection(this, host, port);
+    }
+
+    SelectionKey register(SocketChannel channel, int ops, LoopChannel attachment) throws IOException {
+        return channel.register(selector, ops, attachment);
     }
 
     /**
@@ -154,7 +155,7 @@ public final class EventLoop implements AutoCloseable {
         return failure;
     }
 
-    void markDirty(WsConnection connection) {
+    void markDirty(LoopChannel connection) {
         dirty.add(connection);
     }
 
@@ -222,17 +223,14 @@ public final class EventLoop implements AutoCloseable {
 
     private void handle(SelectionKey key) {
         now = System.nanoTime();
-        WsConnection connection = (WsConnection) key.attachment();
+        LoopChannel connection = (LoopChannel) key.attachment();
         if (!key.isValid()) {
             return;
         }
         try {
             int ready = key.readyOps();
             if ((ready & SelectionKey.OP_CONNECT) != 0) {
-                if (connection.channel.finishConnect()) {
-                    key.interestOps(SelectionKey.OP_READ);
-                    connection.connected();
-                }
+                connection.connectable();
                 return;
             }
             if ((ready & SelectionKey.OP_WRITE) != 0) {
@@ -247,7 +245,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void flushDirty() {
-        WsConnection connection;
+        LoopChannel connection;
         while ((connection = dirty.poll()) != null) {
             connection.dirty = false;
             try {

@@ -2,8 +2,6 @@ package dev.hubs.bench.load.ws;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * One client WebSocket (RFC 6455) over a non-blocking socket: the upgrade request, masked frames out, frames in
  * (text, fragments, ping, close). Text only; no extensions. Driven by its {@link EventLoop}; loop thread only.
  */
-public final class WsConnection {
+public final class WsConnection extends LoopChannel {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int MAX_MESSAGE = 16 * 1024 * 1024;
@@ -24,20 +22,11 @@ public final class WsConnection {
 
     private enum State { CONNECTING, UPGRADING, OPEN, CLOSING, CLOSED }
 
-    private final EventLoop loop;
-    private final String host;
-    private final int port;
     private final String path;
     private final WsListener listener;
-    SocketChannel channel;
-    SelectionKey key;
-    boolean dirty;
 
     private State state = State.CONNECTING;
     private String expectedAccept;
-    private byte[] pending;
-    private int pendingLength;
-    private ByteBuffer out;
     private byte[] fragments;
     private int fragmentsLength;
     private boolean inFragmentedText;
@@ -45,11 +34,13 @@ public final class WsConnection {
     private Object attachment;
 
     WsConnection(EventLoop loop, String host, int port, String path, WsListener listener) {
-        this.loop = loop;
-        this.host = host;
-        this.port = port;
+        super(loop, host, port);
         this.path = path;
         this.listener = listener;
+    }
+
+    void start() {
+        openSocket();
     }
 
     /**
@@ -131,6 +122,8 @@ public final class WsConnection {
             byte[] code = {0x03, (byte) 0xE8};
             frame(0x8, code, 0, 2);
             state = State.CLOSING;
+            // A server that never answers the close frame does not keep the socket: end it after 5 s.
+            loop.schedule(5_000_000_000L, () -> terminate("no close frame from the server within 5 s", true));
         } else if (state != State.CLOSING) {
             terminate("closed by the client", true);
         }
@@ -143,7 +136,8 @@ public final class WsConnection {
 
     // ---------------------------------------------------------------- loop callbacks
 
-    void connected() throws IOException {
+    @Override
+    protected void onConnected() {
         state = State.UPGRADING;
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
@@ -156,85 +150,22 @@ public final class WsConnection {
                 + "Sec-WebSocket-Key: " + key64 + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
                 + "\r\n";
-        byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
-        ensureOut(bytes.length).put(bytes);
-        markDirty();
+        output(request.length()).put(request.getBytes(StandardCharsets.US_ASCII));
     }
 
-    void readable() throws IOException {
-        ByteBuffer buffer = loop.readBuffer();
-        while (state != State.CLOSED) {
-            buffer.clear();
-            int n = channel.read(buffer);
-            if (n < 0) {
-                terminate(state == State.CLOSING ? "closed" : "the server closed the connection",
-                        state == State.CLOSING);
-                return;
-            }
-            if (n == 0) {
-                return;
-            }
-            byte[] array = buffer.array();
-            if (pendingLength == 0) {
-                int used = process(array, 0, n);
-                if (used < n && state != State.CLOSED) {
-                    keep(array, used, n - used);
-                }
-            } else {
-                if (pendingLength + n > pending.length) {
-                    pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + n));
-                }
-                System.arraycopy(array, 0, pending, pendingLength, n);
-                pendingLength += n;
-                int used = process(pending, 0, pendingLength);
-                if (state != State.CLOSED) {
-                    System.arraycopy(pending, used, pending, 0, pendingLength - used);
-                    pendingLength -= used;
-                    if (pendingLength == 0 && pending.length > 64 * 1024) {
-                        pending = null; // a large message went by: do not keep its buffer
-                    }
-                }
-            }
-            if (n < buffer.capacity()) {
-                return;
-            }
-        }
+    @Override
+    protected int onBytes(byte[] b, int offset, int length) throws IOException {
+        return process(b, offset, length);
     }
 
-    void flush() throws IOException {
-        if (out == null || state == State.CLOSED) {
-            return;
-        }
-        out.flip();
-        channel.write(out);
-        if (out.hasRemaining()) {
-            out.compact();
-            if (key.isValid()) {
-                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-            }
-        } else {
-            out.clear();
-            if (key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
-                key.interestOps(SelectionKey.OP_READ);
-            }
-            if (out.capacity() > 64 * 1024) {
-                out = null; // a burst went by: do not keep its buffer
-            }
-        }
+    @Override
+    protected void onEndOfStream() {
+        terminate(state == State.CLOSING ? "closed" : "the server closed the connection", state == State.CLOSING);
     }
 
-    void failed(Throwable error) {
+    @Override
+    protected void onFailure(Throwable error) {
         terminate(error.getClass().getSimpleName() + ": " + error.getMessage(), false);
-    }
-
-    // ---------------------------------------------------------------- reading
-
-    private void keep(byte[] source, int offset, int length) {
-        if (pending == null || pending.length < length) {
-            pending = new byte[Math.max(length, 1024)];
-        }
-        System.arraycopy(source, offset, pending, 0, length);
-        pendingLength = length;
     }
 
     /** Consumes what it can of the bytes; returns how many. */
@@ -321,7 +252,7 @@ public final class WsConnection {
             case 0x8 -> {
                 if (state == State.OPEN) {
                     frame(0x8, b, offset, Math.min(length, 2));
-                    flush();
+                    flushNow();
                 }
                 String reason = length > 2 ? new String(b, offset + 2, length - 2, StandardCharsets.UTF_8) : "";
                 int code = length >= 2 ? ((b[offset] & 0xFF) << 8) | (b[offset + 1] & 0xFF) : 1005;
@@ -382,7 +313,7 @@ public final class WsConnection {
     // ---------------------------------------------------------------- writing
 
     private void frame(int opcode, byte[] payload, int offset, int length) {
-        ByteBuffer buffer = ensureOut(length + 14);
+        ByteBuffer buffer = output(length + 14);
         buffer.put((byte) (0x80 | opcode));
         if (length < 126) {
             buffer.put((byte) (0x80 | length));
@@ -420,26 +351,6 @@ public final class WsConnection {
             };
             buffer.put((byte) (payload[offset + i] ^ m));
         }
-        markDirty();
-    }
-
-    private ByteBuffer ensureOut(int more) {
-        if (out == null) {
-            out = ByteBuffer.allocate(Math.max(256, more));
-        } else if (out.remaining() < more) {
-            ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + more));
-            out.flip();
-            bigger.put(out);
-            out = bigger;
-        }
-        return out;
-    }
-
-    private void markDirty() {
-        if (!dirty) {
-            dirty = true;
-            loop.markDirty(this);
-        }
     }
 
     private void terminate(String reason, boolean clean) {
@@ -447,18 +358,7 @@ public final class WsConnection {
             return;
         }
         state = State.CLOSED;
-        try {
-            if (key != null) {
-                key.cancel();
-            }
-            if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException e) {
-            // closing anyway
-        }
-        out = null;
-        pending = null;
+        closeSocket();
         fragments = null;
         listener.onClose(this, reason, clean);
     }
