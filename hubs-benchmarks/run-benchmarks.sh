@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Hubs benchmarks and regenerates BENCHMARKS.md and docs/benchmarks.png at the repository root.
 #
-#   hubs-benchmarks/run-benchmarks.sh            (from anywhere; about 20 minutes)
+#   hubs-benchmarks/run-benchmarks.sh     (from anywhere; about 12 minutes, plus up to 15 waiting for a quiet machine)
 #
 # What it does, in order (see hubs-benchmarks/README.md):
 #   1. builds the module and its dependencies and runs its smoke test (./mvnw verify, unit tests of the other

@@ -177,7 +177,8 @@ public final class Report {
                 + "Socket.IO 4 on Node, measured side by side in one run on one machine (issue 5). Every figure below "
                 + "was written by the run described under *How this was measured*; regenerate the file with\n\n");
         md.append("```sh\n").append(command).append("\n```\n\n");
-        md.append("(about 20 minutes; see `hubs-benchmarks/README.md`). Only the section *Analysis* is written "
+        md.append("(about 12 minutes, plus up to 15 minutes of waiting for a quiet machine; see "
+                + "`hubs-benchmarks/README.md`). Only the section *Analysis* is written "
                 + "by hand, in `hubs-benchmarks/src/report/analysis.md`, for the run it names.\n\n");
 
         double echoRawCpu = medianFigure("echo", "raw", "serverCpuMicrosPerOp");
@@ -255,9 +256,12 @@ public final class Report {
                 .append(".\n\n");
 
         md.append("### One connection, one call at a time\n\n");
-        md.append("The round trip with nothing else going on (").append(env("plan.echoWarmupSeconds"))
-                .append(" s warm-up omitted from the table).\n\n");
-        md.append("| system | calls/s | p50 | p99 | p99.9 | server µs/call |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        JsonObject single = median(runs("echo-single", "hub"), "callsPerSecond");
+        md.append("The round trip with nothing else going on: one connection, one call in flight, ")
+                .append(f(num(single, "warmupSeconds"), 0)).append(" s warm-up, ")
+                .append(f(num(single, "durationSeconds"), 0)).append(" s measured.\n\n");
+        md.append("| system | calls/s | p50 | p99 | p99.9 | server µs/call |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (String t : ws) {
             JsonObject r = median(runs("echo-single", t), "callsPerSecond");
             if (r != null) {
@@ -354,8 +358,9 @@ public final class Report {
                         + "WebSockets have none). *Heap* is the server's used heap after a full collection with the "
                         + "connections held, minus the same before they were opened, per connection: the JVM's "
                         + "heap read through its MemoryMXBean by the benchmark WAR's `/stats`, V8's `heapUsed` for "
-                        + "Node. *RSS* is the same difference of the process's resident memory (it also holds "
-                        + "native buffers and, for the JVM, heap pages touched before). *After close* is the heap "
+                        + "Node. *RSS* is the same difference of the process's resident memory: for Liberty, whose "
+                        + "heap is touched in full at start (`-XX:+AlwaysPreTouch`), memory outside the Java heap; for "
+                        + "Node it includes V8's heap. *After close* is the heap "
                         + "left over once every connection was closed, against the same baseline.\n\n");
         md.append("| system | connections | heap / connection | RSS / connection | heap after close | "
                 + "time to open all |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
@@ -392,7 +397,8 @@ public final class Report {
         md.append("| Hubs measured | ").append(env("hubsCommit")).append(" |\n");
         md.append("| pinning | ").append(env("pinning")).append(" |\n");
         md.append("| Open Liberty | ").append(env("libertyVersion")).append(" (").append(env("libertyServer"))
-                .append("), features cdi-4.0, websocket-2.1, jsonb-3.0, jsonp-2.1; `-Xms1g -Xmx1g -XX:+UseG1GC` |\n");
+                .append("), features cdi-4.0, websocket-2.1, jsonb-3.0, jsonp-2.1; "
+                        + "`-Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch` |\n");
         md.append("| server JVM | ").append(env("libertyJvm")).append(", ").append(env("libertyGc")).append(" |\n");
         md.append("| Socket.IO | ").append(env("nodeServer")).append(", default options (no client bundle) |\n");
         md.append("| load generator | ").append(env("loadGeneratorJvm")).append(", one event-loop thread for every "
@@ -495,7 +501,8 @@ public final class Report {
         md.append("The profile suite ran the echo and the broadcast once more at the same parameters, hub and raw, "
                 + "with Flight Recorder on the server during the measurement (Java execution samples every "
                 + "millisecond; allocation samples). These runs are not in the tables above. *Self* is the share of "
-                + "samples taken in a layer's own code; *inclusive* the share with the layer anywhere on the stack.\n\n");
+                + "samples taken in a layer's own code; *inclusive* the share with the layer anywhere on the "
+                + "stack.\n\n");
         for (Path recording : recordings) {
             String name = recording.getFileName().toString().replace(".jfr", "");
             md.append("<details><summary>").append(name).append("</summary>\n\n");
