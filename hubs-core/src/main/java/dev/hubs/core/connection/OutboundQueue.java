@@ -127,7 +127,9 @@ final class OutboundQueue {
             int count = 1;
             String text = first;
             if (first.length() < maxBatchChars && records.peek() != null) {
-                StringBuilder batch = new StringBuilder(Math.min(maxBatchChars * 2, 1 << 16)).append(first);
+                // Sized for a few records, not for the batch limit: most batches are small, and a 32 KB buffer per
+                // write was a third of what a busy echo allocated.
+                StringBuilder batch = new StringBuilder(Math.min(first.length() * 4, maxBatchChars)).append(first);
                 String next;
                 while (batch.length() < maxBatchChars && (next = records.poll()) != null) {
                     batch.append(next);
