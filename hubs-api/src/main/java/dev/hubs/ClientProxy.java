@@ -26,4 +26,40 @@ public interface ClientProxy {
      * @return a stage completing when the message is queued for every receiving connection
      */
     CompletionStage<Void> send(String method, Object... arguments);
+
+    /**
+     * Invokes a method on one client and waits for the value it returns: a <em>client result</em>. Only the
+     * proxies of a single connection support it ({@link HubClients#client(String)},
+     * {@link HubCallerClients#caller()}); every other target throws {@link UnsupportedOperationException}.
+     *
+     * <pre>{@code
+     * public CompletionStage<String> askName() {
+     *     return clients.caller().invoke(String.class, "getName");
+     * }
+     * }</pre>
+     *
+     * <p>The client answers with the return value of its handler ({@code connection.on("getName", () => "Ada")}
+     * in JavaScript, {@code onWithResult} in Java). The stage fails with a {@link HubException} carrying the
+     * client's error when its handler threw or it has no handler, with an {@link java.io.IOException} when the
+     * connection does not exist or ends before answering, and with a {@link java.util.concurrent.TimeoutException}
+     * after the hub's {@code client-result-timeout}.
+     *
+     * <p><b>Never block a hub method on the answer of its own caller</b> ({@code join()}, {@code get()}): with
+     * the default of one invocation at a time per client, the hub method runs on the thread that reads that
+     * client's messages, so the answer could only be read after the method returned, and the call ends in the
+     * timeout. Return the stage instead (as above), or compose on it: the answer is read while the stage is
+     * pending. A hub method that must block needs {@code maximum-parallel-invocations-per-client} above 1, which
+     * runs hub methods on their own threads.
+     *
+     * @param resultType the type the client's answer is converted to with JSON-B
+     * @param method     the client-side method name
+     * @param arguments  the arguments, converted to JSON with JSON-B
+     * @param <T>        the result type
+     * @return a stage completing with the client's answer
+     * @throws UnsupportedOperationException when this proxy does not stand for exactly one connection
+     */
+    default <T> CompletionStage<T> invoke(Class<T> resultType, String method, Object... arguments) {
+        throw new UnsupportedOperationException("Client results need a single client: use client(connectionId) "
+                + "or caller(), not a target that may reach several connections");
+    }
 }

@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A connection as a {@link HubLifetimeManager} sees it: who it is and how to hand it a message.
+ * A connection as a {@link HubLifetimeManager} sees it: who it is, how to hand it a message, and how to ask it for
+ * a result.
  */
 public interface HubConnection {
 
@@ -31,4 +32,21 @@ public interface HubConnection {
      *         its queue overflowed)
      */
     CompletionStage<Void> send(ClientInvocation invocation);
+
+    /**
+     * Sends an invocation the client must answer (a client result) and waits for the answer, up to the hub's
+     * client result timeout.
+     *
+     * @param invocation the invocation
+     * @param resultType the type the client's result is converted to ({@code jakarta.json.JsonValue} keeps it as
+     *                   JSON, for a backplane that forwards it)
+     * @param <T>        the result type
+     * @return completes with the client's result; fails with a {@link dev.hubs.HubException} carrying the client's
+     *         error, an {@link java.io.IOException} when the connection ends first, or a
+     *         {@link java.util.concurrent.TimeoutException}
+     */
+    default <T> CompletionStage<T> invoke(ClientInvocation invocation, java.lang.reflect.Type resultType) {
+        return java.util.concurrent.CompletableFuture.failedStage(new UnsupportedOperationException(
+                getClass().getName() + " does not support client results"));
+    }
 }

@@ -135,4 +135,22 @@ public interface HubLifetimeManager {
      * @return a stage completing when the membership has ended
      */
     CompletionStage<Void> removeFromGroup(String connectionId, String groupName);
+
+    /**
+     * Sends an invocation to one connection and waits for the client's answer (a client result). The connection
+     * may be on another server when the lifetime manager spans several.
+     *
+     * @param connectionId the connection
+     * @param invocation   the invocation
+     * @param resultType   the type the answer is converted to
+     * @param <T>          the result type
+     * @return completes with the client's result; fails when the connection does not exist or ends first
+     *         ({@link java.io.IOException}), when the client answers with an error ({@link dev.hubs.HubException})
+     *         or when it does not answer in time ({@link java.util.concurrent.TimeoutException})
+     */
+    default <T> CompletionStage<T> invokeConnection(String connectionId, ClientInvocation invocation,
+                                                    java.lang.reflect.Type resultType) {
+        return java.util.concurrent.CompletableFuture.failedStage(new UnsupportedOperationException(
+                getClass().getName() + " does not support client results"));
+    }
 }

@@ -125,6 +125,30 @@ public final class CoreLog {
     }
 
     /**
+     * A stream of results ended with an error from its publisher.
+     *
+     * @param hub          the hub path
+     * @param method       the streaming method
+     * @param connectionId the client
+     * @param error        the publisher's error
+     */
+    public static void streamFailed(String hub, String method, String connectionId, Throwable error) {
+        LOG.log(Level.WARNING, "HUBS1011W Stream of ''{0}'' on hub {1} to connection {2} failed: {3}",
+                method, hub, connectionId, String.valueOf(error));
+        LOG.log(Level.DEBUG, "HUBS1011W stack trace", error);
+    }
+
+    /**
+     * A client sent a stream message that refers to no stream of its connection, or an item that does not fit.
+     *
+     * @param connectionId the client
+     * @param what         what was wrong
+     */
+    public static void unexpectedStreamMessage(String connectionId, String what) {
+        LOG.log(Level.DEBUG, "HUBS1012I Connection {0}: {1}", connectionId, what);
+    }
+
+    /**
      * A callback of the application (life-cycle, activator) failed in a place where nobody else can be told.
      *
      * @param what  what was running

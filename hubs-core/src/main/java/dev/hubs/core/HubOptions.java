@@ -21,6 +21,8 @@ import java.util.Set;
  * @param transports                           the transports clients may use (all three)
  * @param pollTimeout                          how long a long poll is held open when there is nothing to send (90 s)
  * @param disconnectTimeout                    how long a long-polling client may go without polling before it is disconnected (15 s)
+ * @param streamBufferCapacity                 how many items of one stream may be on their way: results not yet written to the client, upload items the hub has not asked for yet (10)
+ * @param clientResultTimeout                  how long a client may take to answer a client result (30 s)
  */
 public record HubOptions(Duration keepAliveInterval,
                          Duration clientTimeout,
@@ -31,12 +33,14 @@ public record HubOptions(Duration keepAliveInterval,
                          int maximumParallelInvocationsPerClient,
                          Set<TransportType> transports,
                          Duration pollTimeout,
-                         Duration disconnectTimeout) {
+                         Duration disconnectTimeout,
+                         int streamBufferCapacity,
+                         Duration clientResultTimeout) {
 
     /** SignalR's defaults. */
     public static final HubOptions DEFAULTS = new HubOptions(Duration.ofSeconds(15), Duration.ofSeconds(30),
             Duration.ofSeconds(15), 32 * 1024, false, 10_000, 1, EnumSet.allOf(TransportType.class),
-            Duration.ofSeconds(90), Duration.ofSeconds(15));
+            Duration.ofSeconds(90), Duration.ofSeconds(15), 10, Duration.ofSeconds(30));
 
     /**
      * Checks the values.
@@ -47,6 +51,10 @@ public record HubOptions(Duration keepAliveInterval,
         requirePositive(handshakeTimeout, "handshakeTimeout");
         requirePositive(pollTimeout, "pollTimeout");
         requirePositive(disconnectTimeout, "disconnectTimeout");
+        requirePositive(clientResultTimeout, "clientResultTimeout");
+        if (streamBufferCapacity <= 0) {
+            throw new IllegalArgumentException("streamBufferCapacity must be positive");
+        }
         if (clientTimeout.compareTo(keepAliveInterval) <= 0) {
             throw new IllegalArgumentException("clientTimeout must be longer than keepAliveInterval");
         }
@@ -80,7 +88,9 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withKeepAliveInterval(Duration value) {
-        return new HubOptions(value, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
+        return new HubOptions(value, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors,
+                outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
     }
 
     /**
@@ -90,7 +100,9 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withClientTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, value, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
+        return new HubOptions(keepAliveInterval, value, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
+                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout);
     }
 
     /**
@@ -100,7 +112,9 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withHandshakeTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, value, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
+        return new HubOptions(keepAliveInterval, clientTimeout, value, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
+                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout);
     }
 
     /**
@@ -110,7 +124,9 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withMaximumReceiveMessageSize(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, value, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, value, enableDetailedErrors,
+                outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
     }
 
     /**
@@ -120,7 +136,9 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withEnableDetailedErrors(boolean value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, value, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, value,
+                outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
     }
 
     /**
@@ -130,7 +148,9 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withOutboundQueueCapacity(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, value, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, value, maximumParallelInvocationsPerClient, transports, pollTimeout,
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
     }
 
     /**
@@ -140,7 +160,9 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withMaximumParallelInvocationsPerClient(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, value, transports, pollTimeout, disconnectTimeout);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, value, transports, pollTimeout, disconnectTimeout,
+                streamBufferCapacity, clientResultTimeout);
     }
 
     /**
@@ -150,7 +172,9 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withTransports(Set<TransportType> value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, value, pollTimeout, disconnectTimeout);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, value, pollTimeout,
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
     }
 
     /**
@@ -160,7 +184,9 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withPollTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, value, disconnectTimeout);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, value,
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
     }
 
     /**
@@ -170,6 +196,32 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withDisconnectTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, value);
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
+                pollTimeout, value, streamBufferCapacity, clientResultTimeout);
+    }
+
+    /**
+     * A copy with another value of {@code streamBufferCapacity}.
+     *
+     * @param value the value
+     * @return the new options
+     */
+    public HubOptions withStreamBufferCapacity(int value) {
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
+                pollTimeout, disconnectTimeout, value, clientResultTimeout);
+    }
+
+    /**
+     * A copy with another value of {@code clientResultTimeout}.
+     *
+     * @param value the value
+     * @return the new options
+     */
+    public HubOptions withClientResultTimeout(Duration value) {
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
+                pollTimeout, disconnectTimeout, streamBufferCapacity, value);
     }
 }

@@ -13,6 +13,7 @@ import dev.hubs.core.connection.ConnectionIds;
 import dev.hubs.core.connection.ConnectionState;
 import dev.hubs.core.connection.HubConnectionContext;
 import dev.hubs.core.connection.TransportChannel;
+import dev.hubs.core.dispatch.ConnectionBinder;
 import dev.hubs.core.dispatch.ErrorMessages;
 import dev.hubs.core.dispatch.HubActivator;
 import dev.hubs.core.dispatch.HubCaller;
@@ -21,7 +22,9 @@ import dev.hubs.core.dispatch.HubMethodTable;
 import dev.hubs.core.negotiate.AvailableTransport;
 import dev.hubs.core.negotiate.Negotiation;
 import dev.hubs.core.negotiate.TransportType;
+import dev.hubs.core.protocol.CancelInvocationMessage;
 import dev.hubs.core.protocol.CloseMessage;
+import dev.hubs.core.protocol.CompletionMessage;
 import dev.hubs.core.protocol.HandshakeProtocol;
 import dev.hubs.core.protocol.HandshakeRequest;
 import dev.hubs.core.protocol.HubMessage;
@@ -31,12 +34,15 @@ import dev.hubs.core.protocol.InvocationMessage;
 import dev.hubs.core.protocol.JsonHubProtocol;
 import dev.hubs.core.protocol.PingMessage;
 import dev.hubs.core.protocol.RecordSeparator;
+import dev.hubs.core.protocol.StreamBindingFailureMessage;
 import dev.hubs.core.protocol.StreamInvocationMessage;
+import dev.hubs.core.protocol.StreamItemMessage;
 import dev.hubs.spi.HubLifetimeManager;
 import dev.hubs.spi.UserIdProvider;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.spi.JsonProvider;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.List;
@@ -248,6 +254,7 @@ public final class HubRuntime {
         HubConnectionContext[] self = new HubConnectionContext[1];
         HubConnectionContext connection = new HubConnectionContext(id, token, protocol,
                 options.outboundQueueCapacity(), options.maximumParallelInvocationsPerClient(), invocationExecutor,
+                options.streamBufferCapacity(), options.clientResultTimeout(),
                 this::overflowed, error -> writeFailed(self[0], error));
         self[0] = connection;
         connection.identify(principal, Optional.empty());
@@ -364,7 +371,7 @@ public final class HubRuntime {
         }
         HubMessage message;
         try {
-            message = protocol.parse(record, methods);
+            message = protocol.parse(record, new ConnectionBinder(methods, connection));
         } catch (HubProtocolException e) {
             fail(connection, e);
             return false;
@@ -375,6 +382,14 @@ public final class HubRuntime {
             dispatcher.bindingFailed(connection, failure);
         } else if (message instanceof StreamInvocationMessage stream) {
             dispatcher.streamInvocation(connection, stream);
+        } else if (message instanceof CompletionMessage completion) {
+            dispatcher.streams().completion(connection, completion);
+        } else if (message instanceof StreamItemMessage item) {
+            dispatcher.streams().streamItem(connection, item);
+        } else if (message instanceof CancelInvocationMessage cancel) {
+            dispatcher.streams().cancel(connection, cancel);
+        } else if (message instanceof StreamBindingFailureMessage failure) {
+            dispatcher.streams().streamBindingFailed(connection, failure);
         } else if (message instanceof PingMessage) {
             connection.startClientTimeout();
         } else if (message instanceof CloseMessage) {
@@ -392,9 +407,8 @@ public final class HubRuntime {
             disconnect(connection, error == null ? null : new HubException(error));
             return false;
         }
-        // Completions, stream items and cancellations refer to no client
-        // result or stream of this server, and Ack/Sequence to stateful reconnect, which is not offered: SignalR
-        // ignores such messages, and so do we. Unknown message types are ignored for newer clients' sake.
+        // Ack and Sequence belong to stateful reconnect, which is not offered: SignalR ignores them, and so do we.
+        // Unknown message types are ignored for newer clients' sake.
         return true;
     }
 
@@ -493,6 +507,10 @@ public final class HubRuntime {
         }
         connectionsByToken.remove(connection.connectionToken(), connection);
         connection.invocations().close();
+        // Streams and client results end before @OnDisconnected runs, as SignalR aborts them with the connection.
+        IOException gone = new IOException("Connection '" + connection.connectionId() + "' disconnected.");
+        connection.streams().closeAll(gone);
+        connection.results().failAll(gone);
         if (!wasConnected) {
             return;
         }
@@ -534,6 +552,7 @@ public final class HubRuntime {
                     }
                 }
                 case CONNECTED -> {
+                    connection.results().expire(now, connection.connectionId());
                     TransportChannel channel = connection.transport();
                     long absentSince = channel == null ? -1 : channel.absentSinceNanos();
                     if (absentSince >= 0 && now - absentSince > disconnectTimeoutNanos) {

@@ -31,6 +31,10 @@ import java.util.function.Function;
  *       (the fallbacks need hubs-servlet-fallback)</td></tr>
  *   <tr><td>poll-timeout</td><td>90s</td><td>how long a long poll is held when there is nothing to send</td></tr>
  *   <tr><td>disconnect-timeout</td><td>15s</td><td>how long a long-polling client may go without polling</td></tr>
+ *   <tr><td>stream-buffer-capacity</td><td>10</td><td>items of one stream that may be on their way (results not
+ *       yet written to the client, upload items the hub has not asked for)</td></tr>
+ *   <tr><td>client-result-timeout</td><td>30s</td><td>how long a client may take to answer a client
+ *       result</td></tr>
  * </table>
  */
 public final class HubsConfig {
@@ -91,8 +95,12 @@ public final class HubsConfig {
                 d.pollTimeout(), problems);
         Setting<Duration> disconnectTimeout = read(hubClass, "disconnect-timeout", OptionValues::duration,
                 d.disconnectTimeout(), problems);
+        Setting<Integer> streamBuffer = read(hubClass, "stream-buffer-capacity", OptionValues::positiveInt,
+                d.streamBufferCapacity(), problems);
+        Setting<Duration> resultTimeout = read(hubClass, "client-result-timeout", OptionValues::duration,
+                d.clientResultTimeout(), problems);
         for (Setting<Duration> duration : List.of(keepAlive, clientTimeout, handshakeTimeout, pollTimeout,
-                disconnectTimeout)) {
+                disconnectTimeout, resultTimeout)) {
             if (duration.value().isZero()) {
                 problems.add("'" + duration.key() + "' must be longer than zero");
             }
@@ -109,7 +117,7 @@ public final class HubsConfig {
         }
         return new HubOptions(keepAlive.value(), clientTimeout.value(), handshakeTimeout.value(),
                 maxMessage.value(), detailed.value(), queue.value(), parallel.value(), transports.value(),
-                pollTimeout.value(), disconnectTimeout.value());
+                pollTimeout.value(), disconnectTimeout.value(), streamBuffer.value(), resultTimeout.value());
     }
 
     /** A value and the key it came from (the global key when it is the default). */

@@ -9,6 +9,8 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,7 +21,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * A typed client interface of the application, checked once: each abstract method becomes a call of the
  * client-side method of the same name (or the name its {@link ClientMethod} gives). Methods return {@code void}
- * (the call is sent and forgotten) or {@code CompletionStage<Void>} (the stage of the send).
+ * (the call is sent and forgotten), {@code CompletionStage<Void>} (the stage of the send), or
+ * {@code CompletionStage<T>} for another {@code T}: a client result, which only the proxy of a single connection
+ * ({@code client(id)}, {@code caller()}) can ask for.
  *
  * @param <C> the interface
  */
@@ -27,10 +31,13 @@ public final class ClientInterface<C> {
 
     private final Class<C> type;
     private final Map<Method, String> names;
+    /** The result types of the methods that ask for a client result. */
+    private final Map<Method, Type> resultTypes;
 
-    private ClientInterface(Class<C> type, Map<Method, String> names) {
+    private ClientInterface(Class<C> type, Map<Method, String> names, Map<Method, Type> resultTypes) {
         this.type = type;
         this.names = names;
+        this.resultTypes = resultTypes;
     }
 
     /**
@@ -48,13 +55,18 @@ public final class ClientInterface<C> {
                     + String.join("\n  - ", problems));
         }
         Map<Method, String> names = new HashMap<>();
+        Map<Method, Type> resultTypes = new HashMap<>();
         for (Method method : type.getMethods()) {
             if (Modifier.isAbstract(method.getModifiers())) {
                 ClientMethod name = method.getAnnotation(ClientMethod.class);
                 names.put(method, name != null ? name.value() : method.getName());
+                Type result = stageResult(method.getGenericReturnType());
+                if (result != null && result != Void.class) {
+                    resultTypes.put(method, result);
+                }
             }
         }
-        return new ClientInterface<>(type, Map.copyOf(names));
+        return new ClientInterface<>(type, Map.copyOf(names), Map.copyOf(resultTypes));
     }
 
     /**
@@ -81,9 +93,14 @@ public final class ClientInterface<C> {
             }
             String where = "method " + type.getSimpleName() + "." + method.getName() + "(" + parameters + ")";
             Class<?> returns = method.getReturnType();
-            if (returns != void.class && !isCompletionStageOfVoid(method.getGenericReturnType())) {
+            Type result = stageResult(method.getGenericReturnType());
+            if (returns != void.class && result == null) {
                 problems.add(where + " returns " + method.getGenericReturnType().getTypeName()
-                        + ": client methods return void or CompletionStage<Void>");
+                        + ": client methods return void, CompletionStage<Void>, or CompletionStage<T> for a "
+                        + "client result");
+            } else if (result instanceof TypeVariable || result instanceof WildcardType) {
+                problems.add(where + " returns " + method.getGenericReturnType().getTypeName()
+                        + ": the result type of a client result must be a concrete type");
             }
             ClientMethod name = method.getAnnotation(ClientMethod.class);
             if (name != null && name.value().isBlank()) {
@@ -93,10 +110,13 @@ public final class ClientInterface<C> {
         return problems;
     }
 
-    private static boolean isCompletionStageOfVoid(Type type) {
-        return type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
-                && CompletionStage.class.isAssignableFrom(raw) && raw.isAssignableFrom(CompletionStage.class)
-                && p.getActualTypeArguments()[0] == Void.class;
+    /** {@code T} of a {@code CompletionStage<T>} return type; {@code null} when it is not one. */
+    private static Type stageResult(Type type) {
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
+                && CompletionStage.class.isAssignableFrom(raw) && raw.isAssignableFrom(CompletionStage.class)) {
+            return p.getActualTypeArguments()[0];
+        }
+        return null;
     }
 
     /**
@@ -123,7 +143,17 @@ public final class ClientInterface<C> {
                 }
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            CompletionStage<Void> sent = target.send(name, args == null ? new Object[0] : args);
+            Object[] arguments = args == null ? new Object[0] : args;
+            Type resultType = resultTypes.get(method);
+            if (resultType != null) {
+                if (!(target instanceof SingleClientProxy single)) {
+                    throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName()
+                            + " asks for a client result, which needs a single client: call it on client(id) or "
+                            + "caller()");
+                }
+                return single.invoke(resultType, name, arguments);
+            }
+            CompletionStage<Void> sent = target.send(name, arguments);
             return method.getReturnType() == void.class ? null : sent;
         };
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, handler));

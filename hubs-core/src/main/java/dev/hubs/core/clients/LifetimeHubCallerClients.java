@@ -30,7 +30,7 @@ public final class LifetimeHubCallerClients extends LifetimeHubClients implement
 
     @Override
     public ClientProxy caller() {
-        return (method, args) -> lifetime.sendConnection(callerId, new ClientInvocation(method, args));
+        return new SingleClientProxy(lifetime, callerId);
     }
 
     @Override

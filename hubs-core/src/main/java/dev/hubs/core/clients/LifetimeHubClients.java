@@ -39,8 +39,7 @@ public class LifetimeHubClients implements HubClients<ClientProxy> {
 
     @Override
     public ClientProxy client(String connectionId) {
-        Objects.requireNonNull(connectionId, "connectionId");
-        return (method, args) -> lifetime.sendConnection(connectionId, new ClientInvocation(method, args));
+        return new SingleClientProxy(lifetime, connectionId);
     }
 
     @Override

@@ -2,11 +2,15 @@ package dev.hubs.core.connection;
 
 import dev.hubs.core.protocol.CloseMessage;
 import dev.hubs.core.protocol.HubMessage;
+import dev.hubs.core.protocol.InvocationMessage;
 import dev.hubs.core.protocol.JsonHubProtocol;
 import dev.hubs.spi.ClientInvocation;
 import dev.hubs.spi.HubConnection;
 
+import java.io.IOException;
+import java.lang.reflect.Type;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +26,9 @@ import java.util.function.Consumer;
  */
 public final class HubConnectionContext implements HubConnection {
 
+    private static final int DEFAULT_STREAM_BUFFER = 10;
+    private static final Duration DEFAULT_RESULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final String connectionId;
     private final String connectionToken;
     private final JsonHubProtocol protocol;
@@ -33,6 +40,10 @@ public final class HubConnectionContext implements HubConnection {
     private final InvocationGate invocations;
 
     private final StringBuilder partialRecord = new StringBuilder();
+    private final ConnectionStreams streams = new ConnectionStreams();
+    private final ClientResults results = new ClientResults();
+    private final int streamBufferCapacity;
+    private final long clientResultTimeoutNanos;
 
     private volatile TransportChannel transport;
     private volatile CapturedRequest request = CapturedRequest.EMPTY;
@@ -95,6 +106,33 @@ public final class HubConnectionContext implements HubConnection {
                                 int queueCapacity, int parallelInvocations,
                                 java.util.concurrent.Executor invocationExecutor,
                                 Consumer<HubConnectionContext> overflowHandler, Consumer<Throwable> writeFailure) {
+        this(connectionId, connectionToken, protocol, queueCapacity, parallelInvocations, invocationExecutor,
+                DEFAULT_STREAM_BUFFER, DEFAULT_RESULT_TIMEOUT, overflowHandler, writeFailure);
+    }
+
+    /**
+     * Creates a connection with every setting.
+     *
+     * @param connectionId         the public id
+     * @param connectionToken      the secret token the transports use to find it
+     * @param protocol             the protocol used for writing
+     * @param queueCapacity        how many records may wait in the outbound queue
+     * @param parallelInvocations  how many hub invocations of this connection may run at once
+     * @param invocationExecutor   runs invocations when more than one may run at once; {@code null} to run them on
+     *                             the delivering thread
+     * @param streamBufferCapacity how many items of one stream may be on their way (results not yet written to the
+     *                             client, upload items not yet requested by the hub)
+     * @param clientResultTimeout  how long a client result may take
+     * @param overflowHandler      told when the outbound queue overflows
+     * @param writeFailure         told when a write to the transport fails
+     */
+    public HubConnectionContext(String connectionId, String connectionToken, JsonHubProtocol protocol,
+                                int queueCapacity, int parallelInvocations,
+                                java.util.concurrent.Executor invocationExecutor, int streamBufferCapacity,
+                                Duration clientResultTimeout,
+                                Consumer<HubConnectionContext> overflowHandler, Consumer<Throwable> writeFailure) {
+        this.streamBufferCapacity = streamBufferCapacity;
+        this.clientResultTimeoutNanos = clientResultTimeout.toNanos();
         this.invocations = new InvocationGate(parallelInvocations,
                 parallelInvocations > 1 ? invocationExecutor : null);
         this.connectionId = connectionId;
@@ -269,6 +307,88 @@ public final class HubConnectionContext implements HubConnection {
         return offer(record) ? CompletableFuture.completedStage(null)
                 : CompletableFuture.failedStage(new IllegalStateException(
                         "Connection " + connectionId + " is closed or cannot keep up"));
+    }
+
+    /**
+     * Sends an invocation that the client answers, and waits for its answer: a client result.
+     *
+     * @param invocation the invocation
+     * @param resultType the type the client's result is read as
+     * @param <T>        the result type
+     * @return completes with the client's result; fails with a {@link dev.hubs.HubException} carrying the client's
+     *         error, an {@link IOException} when the connection ends first or cannot take the message, or a
+     *         {@link java.util.concurrent.TimeoutException} after the client result timeout
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> CompletionStage<T> invoke(ClientInvocation invocation, Type resultType) {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        String id = results.register(invocation.method(), resultType, System.nanoTime() + clientResultTimeoutNanos,
+                result);
+        if (id == null) {
+            return CompletableFuture.failedStage(new IOException("Connection '" + connectionId + "' disconnected."));
+        }
+        String record;
+        try {
+            record = protocol.write(new InvocationMessage(id, invocation.method(), invocation.arguments()));
+        } catch (RuntimeException e) {
+            results.forget(id);
+            return CompletableFuture.failedStage(e);
+        }
+        if (!offer(record)) {
+            results.forget(id);
+            return CompletableFuture.failedStage(new IOException("Connection '" + connectionId
+                    + "' is closed or cannot keep up"));
+        }
+        return (CompletionStage<T>) result;
+    }
+
+    /**
+     * The client results this connection owes.
+     *
+     * @return the waiting invocations
+     */
+    public ClientResults results() {
+        return results;
+    }
+
+    /**
+     * The streams of this connection, both ways.
+     *
+     * @return the streams
+     */
+    public ConnectionStreams streams() {
+        return streams;
+    }
+
+    /**
+     * How many items of one stream may be on their way.
+     *
+     * @return the stream buffer capacity
+     */
+    public int streamBufferCapacity() {
+        return streamBufferCapacity;
+    }
+
+    /**
+     * Queues a message and tells when it has been written (how streams pace themselves).
+     *
+     * @param message the message
+     * @param written run once it has been written; not run if the connection ends first
+     * @return whether it was queued
+     */
+    public boolean sendTracked(HubMessage message, Runnable written) {
+        String record = protocol.write(message);
+        if (state.get() == ConnectionState.CLOSED) {
+            return false;
+        }
+        if (outbound.offer(record, written)) {
+            return true;
+        }
+        if (!outbound.isClosed() && state.get() != ConnectionState.CLOSED) {
+            overflowHandler.accept(this);
+        }
+        return false;
     }
 
     /**

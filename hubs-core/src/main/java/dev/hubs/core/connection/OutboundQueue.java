@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  */
 final class OutboundQueue {
 
-    private final ConcurrentLinkedQueue<String> records = new ConcurrentLinkedQueue<>();
+    /** {@link String} records, or {@link Tracked} ones whose writer wants to know when they were written. */
+    private final ConcurrentLinkedQueue<Object> records = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final int capacity;
@@ -61,6 +62,23 @@ final class OutboundQueue {
      * @return {@code false} when the queue is closed or full
      */
     boolean offer(String record) {
+        return enqueue(record);
+    }
+
+    /**
+     * Queues a record and tells when it has been written: how a stream paces itself to the client (its next item
+     * is requested once an earlier one has left). Nothing is told when the record is dropped because the connection
+     * ended.
+     *
+     * @param record  a complete record
+     * @param written run on the writing thread once the record has been written
+     * @return {@code false} when the queue is closed or full
+     */
+    boolean offer(String record, Runnable written) {
+        return enqueue(new Tracked(record, written));
+    }
+
+    private boolean enqueue(Object record) {
         if (closed) {
             return false;
         }
@@ -113,7 +131,7 @@ final class OutboundQueue {
             if (transport == null || held || !writing.compareAndSet(false, true)) {
                 return;
             }
-            String first = records.poll();
+            Object first = records.poll();
             if (first == null) {
                 writing.set(false);
                 if (!records.isEmpty()) {
@@ -125,25 +143,48 @@ final class OutboundQueue {
                 return;
             }
             int count = 1;
-            String text = first;
-            if (first.length() < maxBatchChars && records.peek() != null) {
+            String firstText = text(first);
+            String text = firstText;
+            Runnable[] callbacks = first instanceof Tracked tracked ? new Runnable[]{tracked.written()} : null;
+            if (firstText.length() < maxBatchChars && records.peek() != null) {
                 // Sized for a few records, not for the batch limit: most batches are small, and a 32 KB buffer per
                 // write was a third of what a busy echo allocated.
-                StringBuilder batch = new StringBuilder(Math.min(first.length() * 4, maxBatchChars)).append(first);
-                String next;
+                StringBuilder batch = new StringBuilder(Math.min(firstText.length() * 4, maxBatchChars))
+                        .append(firstText);
+                Object next;
                 while (batch.length() < maxBatchChars && (next = records.poll()) != null) {
-                    batch.append(next);
+                    batch.append(text(next));
+                    if (next instanceof Tracked tracked) {
+                        callbacks = append(callbacks, tracked.written());
+                    }
                     count++;
                 }
                 text = batch.toString();
             }
-            Write write = new Write(count);
+            Write write = new Write(count, callbacks);
             transport.write(text, write);
             if (!write.returned()) {
                 return; // the completion will continue draining on its own thread
             }
             // The write completed synchronously: loop here instead of recursing from the callback.
         }
+    }
+
+    private static String text(Object record) {
+        return record instanceof Tracked tracked ? tracked.record() : (String) record;
+    }
+
+    private static Runnable[] append(Runnable[] callbacks, Runnable callback) {
+        if (callbacks == null) {
+            return new Runnable[]{callback};
+        }
+        Runnable[] more = java.util.Arrays.copyOf(callbacks, callbacks.length + 1);
+        more[callbacks.length] = callback;
+        return more;
+    }
+
+    /** A record whose writer is told when it has been written. */
+    private record Tracked(String record, Runnable written) {
     }
 
     /** Completion of one write; trampolines synchronous completions back to {@link #drain()}'s loop. */
@@ -153,10 +194,12 @@ final class OutboundQueue {
         private static final int COMPLETED = 2;
 
         private final int count;
+        private final Runnable[] callbacks;
         private final AtomicInteger state = new AtomicInteger(PENDING);
 
-        Write(int count) {
+        Write(int count, Runnable[] callbacks) {
             this.count = count;
+            this.callbacks = callbacks;
         }
 
         @Override
@@ -173,6 +216,16 @@ final class OutboundQueue {
             }
             onWritten.run();
             writing.set(false);
+            if (callbacks != null) {
+                for (Runnable callback : callbacks) {
+                    try {
+                        callback.run();
+                    } catch (RuntimeException e) {
+                        // A stream's pacing must never stop the queue of the whole connection.
+                        dev.hubs.core.CoreLog.unexpected("Notifying a written stream item", e);
+                    }
+                }
+            }
             if (state.getAndSet(COMPLETED) == RETURNED) {
                 drain();
             }

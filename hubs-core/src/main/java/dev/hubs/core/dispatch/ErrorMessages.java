@@ -60,6 +60,83 @@ public final class ErrorMessages {
         return build("An unexpected error occurred during connection handshake.", error, detailed);
     }
 
+    /**
+     * The text of the Completion that ends a stream of results whose publisher failed.
+     *
+     * @param error    the publisher's error
+     * @param detailed whether detailed errors are on
+     * @return the error text
+     */
+    public static String streamFailed(Throwable error, boolean detailed) {
+        return build("An error occurred on the server while streaming results.", error, detailed);
+    }
+
+    /**
+     * The error an upload stream's subscriber gets when an item could not be converted to the item type.
+     *
+     * @param error    the conversion problem
+     * @param detailed whether detailed errors are on
+     * @return the error text
+     */
+    public static String streamBindingFailed(Throwable error, boolean detailed) {
+        return build("Failed to bind Stream message.", error, detailed);
+    }
+
+    /**
+     * The answer to a plain invocation of a method that streams its results.
+     *
+     * @param method the declared method name
+     * @return the error text
+     */
+    public static String streamingMethodInvoked(String method) {
+        return "The client attempted to invoke the streaming '" + method + "' method with a non-streaming "
+                + "invocation.";
+    }
+
+    /**
+     * The answer to a stream invocation of a method that does not stream.
+     *
+     * @param method the declared method name
+     * @return the error text
+     */
+    public static String plainMethodStreamed(String method) {
+        return "The client attempted to invoke the non-streaming '" + method + "' method with a streaming "
+                + "invocation.";
+    }
+
+    /**
+     * The answer to a streaming method that returned {@code null} instead of a publisher.
+     *
+     * @param method the declared method name
+     * @return the error text
+     */
+    public static String nullStream(String method) {
+        return "The value returned by the streaming method '" + method + "' is not a Flow.Publisher.";
+    }
+
+    /**
+     * The answer to a stream invocation whose id is already used by a running stream, or an upload whose stream id
+     * is already open.
+     *
+     * @param id the id
+     * @return the error text
+     */
+    public static String idInUse(String id) {
+        return "Invocation ID '" + id + "' is already in use.";
+    }
+
+    /**
+     * The exception (its message reaches the client) for an invocation that sent another number of upload streams
+     * than the method takes.
+     *
+     * @param sent     how many stream ids the client sent
+     * @param expected how many upload parameters the method has
+     * @return the exception
+     */
+    public static HubException streamCountMismatch(int sent, int expected) {
+        return new HubException("Client sent " + sent + " stream(s), Hub method expects " + expected + ".");
+    }
+
     private static String build(String text, Throwable error, boolean detailed) {
         if (error != null && (detailed || error instanceof HubException)) {
             return text + " " + error.getClass().getSimpleName() + ": " + error.getMessage();

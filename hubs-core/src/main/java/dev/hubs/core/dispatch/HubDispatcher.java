@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -32,6 +35,7 @@ public final class HubDispatcher {
     private final boolean detailedErrors;
     private final Function<HubConnectionContext, HubCaller> callers;
     private final UnaryOperator<Throwable> errorTranslator;
+    private final StreamMessages streams;
 
     /**
      * Creates the dispatcher of a hub.
@@ -52,6 +56,7 @@ public final class HubDispatcher {
         this.detailedErrors = detailedErrors;
         this.callers = callers;
         this.errorTranslator = errorTranslator;
+        this.streams = new StreamMessages(this, detailedErrors);
     }
 
     /**
@@ -72,20 +77,11 @@ public final class HubDispatcher {
     }
 
     /**
-     * Answers a stream invocation: no method of this version streams, so it is the protocol's mismatch error.
-     *
-     * @param connection the caller
-     * @param message    the invocation
-     */
-    public void streamInvocation(HubConnectionContext connection, StreamInvocationMessage message) {
-        HubMethod method = methods.find(message.target());
-        String name = method == null ? message.target() : method.name();
-        connection.send(CompletionMessage.withError(message.invocationId(), "The client attempted to invoke the "
-                + "non-streaming '" + name + "' method with a streaming invocation."));
-    }
-
-    /**
      * Runs an invocation when the connection's gate lets it.
+     *
+     * <p>A method taking upload streams holds its place in the gate only until it returns (not until its stage
+     * completes), as SignalR lets stream calls run beside other invocations: the uploads it consumes arrive while it
+     * runs, and may take long.
      *
      * @param connection the caller
      * @param message    the invocation, with bound arguments
@@ -97,14 +93,119 @@ public final class HubDispatcher {
             answer(connection, message.invocationId(), null, "Unknown hub method '" + message.target() + "'", null);
             return;
         }
-        connection.invocations().submit(done -> call(connection, method, message.arguments(), (result, error) -> {
-            if (error != null) {
-                fail(connection, message.invocationId(), method, error);
-            } else {
-                answer(connection, message.invocationId(), result, null, method);
+        if (method.streaming()) {
+            if (message.invocationId() != null) {
+                connection.send(CompletionMessage.withError(message.invocationId(),
+                        ErrorMessages.streamingMethodInvoked(method.name())));
             }
+            return;
+        }
+        Object[] arguments = streams.withUploads(connection, method, message.invocationId(), message.arguments(),
+                message.streamIds());
+        if (arguments == null) {
+            return;
+        }
+        boolean uploading = !method.uploads().isEmpty();
+        connection.invocations().submit(done -> call(connection, method, arguments, uploading ? done : null,
+                (result, error) -> {
+                    if (error != null) {
+                        fail(connection, message.invocationId(), method, error);
+                    } else {
+                        answer(connection, message.invocationId(), result, null, method);
+                    }
+                    streams.endUploads(connection, message.streamIds());
+                    if (!uploading) {
+                        done.run();
+                    }
+                }));
+    }
+
+    /**
+     * Runs a stream invocation: the method returns a {@link java.util.concurrent.Flow.Publisher} whose items are
+     * sent as StreamItem messages (see {@link OutgoingStream}). Its place in the gate is given back as soon as the
+     * method has returned the publisher; the hub instance lives until the stream ends.
+     *
+     * @param connection the caller
+     * @param message    the invocation, with bound arguments
+     */
+    public void streamInvocation(HubConnectionContext connection, StreamInvocationMessage message) {
+        HubMethod method = methods.find(message.target());
+        String id = message.invocationId();
+        if (method == null) {
+            connection.send(CompletionMessage.withError(id, "Unknown hub method '" + message.target() + "'"));
+            return;
+        }
+        if (!method.streaming()) {
+            connection.send(CompletionMessage.withError(id, ErrorMessages.plainMethodStreamed(method.name())));
+            return;
+        }
+        if (connection.streams().outgoing(id) != null) {
+            connection.send(CompletionMessage.withError(id, ErrorMessages.idInUse(id)));
+            return;
+        }
+        Object[] arguments = streams.withUploads(connection, method, id, message.arguments(), message.streamIds());
+        if (arguments == null) {
+            return;
+        }
+        // The hub instance is released once both the call has returned and the stream has ended, whichever is last.
+        AtomicInteger pending = new AtomicInteger(2);
+        AtomicReference<HubActivator.ActivatedHub> hubOfStream = new AtomicReference<>();
+        Runnable ended = () -> {
+            if (pending.decrementAndGet() == 0) {
+                HubActivator.ActivatedHub hub = hubOfStream.get();
+                if (hub != null) {
+                    release(hub);
+                }
+            }
+        };
+        OutgoingStream stream = new OutgoingStream(connection, id,
+                error -> ErrorMessages.streamFailed(errorTranslator.apply(error), detailedErrors),
+                error -> {
+                    if (error != null) {
+                        CoreLog.streamFailed(hubPath, method.name(), connection.connectionId(), error);
+                    }
+                    streams.endUploads(connection, message.streamIds());
+                    ended.run();
+                });
+        if (!connection.streams().startOutgoing(id, stream)) {
+            streams.endUploads(connection, message.streamIds());
+            connection.send(CompletionMessage.withError(id, ErrorMessages.idInUse(id)));
+            return;
+        }
+        connection.invocations().submit(done -> {
+            Invoked invoked = run(connection, method, arguments);
+            hubOfStream.set(invoked.hub());
             done.run();
-        }));
+            if (invoked.error() != null) {
+                Throwable error = errorTranslator.apply(invoked.error());
+                logFailure(connection, method, error);
+                stream.failInvocation(ErrorMessages.invocationFailed(method.name(), error, detailedErrors));
+            } else if (!(invoked.result() instanceof Flow.Publisher<?> publisher)) {
+                stream.failInvocation(ErrorMessages.nullStream(method.name()));
+            } else {
+                subscribe(publisher, stream);
+            }
+            ended.run();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void subscribe(Flow.Publisher<?> publisher, OutgoingStream stream) {
+        try {
+            ((Flow.Publisher<Object>) publisher).subscribe(stream);
+        } catch (RuntimeException e) {
+            stream.onError(e); // Reactive Streams forbids throwing from subscribe, but never leave the client hanging
+        }
+    }
+
+    /**
+     * Handles a message about streams or client results: a StreamItem or Completion of an upload, a Completion
+     * answering a client result, a CancelInvocation of a stream of results, an item that did not fit its type.
+     *
+     * @return the stream handling of this hub
+     */
+    public StreamMessages streams() {
+        return streams;
     }
 
     /**
@@ -118,7 +219,8 @@ public final class HubDispatcher {
         if (method == null) {
             return;
         }
-        connection.invocations().submitExclusive(done -> call(connection, method, new Object[0], (result, error) -> {
+        connection.invocations().submitExclusive(done -> call(connection, method, new Object[0], null,
+                (result, error) -> {
             if (error != null) {
                 CoreLog.lifecycleFailed(hubPath, method.name(), connection.connectionId(), error);
                 failed.accept(connection, error);
@@ -141,7 +243,7 @@ public final class HubDispatcher {
         }
         CompletableFuture<Void> finished = new CompletableFuture<>();
         Object[] arguments = method.parameterTypes().isEmpty() ? new Object[0] : new Object[]{cause};
-        call(connection, method, arguments, (result, error) -> {
+        call(connection, method, arguments, null, (result, error) -> {
             if (error != null) {
                 CoreLog.lifecycleFailed(hubPath, method.name(), connection.connectionId(), error);
             }
@@ -150,45 +252,64 @@ public final class HubDispatcher {
         return finished;
     }
 
+    /** A method's outcome, with the hub it ran on ({@code null} when none could be created). */
+    private record Invoked(Object result, Throwable error, HubActivator.ActivatedHub hub) {
+    }
+
     /**
-     * Creates a hub, runs a method on it and reports the outcome once: at once for a plain method, when the stage
-     * completes for an asynchronous one. The hub is released after the outcome is known.
+     * Creates a hub and runs a method on it; the hub's contexts are ended when it returns, the hub itself is left
+     * for the caller to release.
      */
-    private void call(HubConnectionContext connection, HubMethod method, Object[] arguments,
-                      BiConsumer<Object, Throwable> outcome) {
+    private Invoked run(HubConnectionContext connection, HubMethod method, Object[] arguments) {
         HubActivator.ActivatedHub hub;
         try {
             hub = activator.create(callers.apply(connection));
         } catch (RuntimeException e) {
-            outcome.accept(null, e);
-            return;
+            return new Invoked(null, e, null);
         }
-        Object result;
         try {
-            result = method.invoke(hub.instance(), arguments);
+            Object result = method.invoke(hub.instance(), arguments);
+            detach(hub);
+            return new Invoked(result, null, hub);
         } catch (Throwable error) {
-            finish(hub);
+            detach(hub);
             if (error instanceof VirtualMachineError vm) {
+                release(hub);
                 throw vm;
             }
-            outcome.accept(null, error);
+            return new Invoked(null, error, hub);
+        }
+    }
+
+    /**
+     * Creates a hub, runs a method on it and reports the outcome once: at once for a plain method, when the stage
+     * completes for an asynchronous one. The hub is released after the outcome is known.
+     *
+     * @param returned run as soon as the method has returned, before its stage completes; may be {@code null}
+     */
+    private void call(HubConnectionContext connection, HubMethod method, Object[] arguments, Runnable returned,
+                      BiConsumer<Object, Throwable> outcome) {
+        Invoked invoked = run(connection, method, arguments);
+        if (returned != null) {
+            returned.run();
+        }
+        HubActivator.ActivatedHub hub = invoked.hub();
+        if (invoked.error() != null) {
+            if (hub != null) {
+                release(hub);
+            }
+            outcome.accept(null, invoked.error());
             return;
         }
-        if (method.asynchronous() && result != null) {
-            detach(hub);
-            ((CompletionStage<?>) result).whenComplete((value, error) -> {
+        if (method.asynchronous() && invoked.result() != null) {
+            ((CompletionStage<?>) invoked.result()).whenComplete((value, error) -> {
                 release(hub);
                 outcome.accept(value, error == null ? null : unwrap(error));
             });
         } else {
-            finish(hub);
-            outcome.accept(result, null);
+            release(hub);
+            outcome.accept(invoked.result(), null);
         }
-    }
-
-    private static void finish(HubActivator.ActivatedHub hub) {
-        detach(hub);
-        release(hub);
     }
 
     private static void detach(HubActivator.ActivatedHub hub) {
@@ -209,16 +330,21 @@ public final class HubDispatcher {
 
     private void fail(HubConnectionContext connection, String invocationId, HubMethod method, Throwable raw) {
         Throwable error = errorTranslator.apply(raw);
+        logFailure(connection, method, error);
+        answer(connection, invocationId, null, ErrorMessages.invocationFailed(method.name(), error, detailedErrors),
+                method);
+    }
+
+    private void logFailure(HubConnectionContext connection, HubMethod method, Throwable error) {
         if (error instanceof HubException) {
             CoreLog.hubExceptionThrown(hubPath, method.name(), connection.connectionId(), error.getMessage());
         } else {
             CoreLog.hubMethodFailed(hubPath, method.name(), connection.connectionId(), error);
         }
-        answer(connection, invocationId, null, ErrorMessages.invocationFailed(method.name(), error, detailedErrors),
-                method);
     }
 
-    private void answer(HubConnectionContext connection, String invocationId, Object result, String error,
+    /** Sends the completion of an invocation (nothing for one that wants no answer). */
+    void answer(HubConnectionContext connection, String invocationId, Object result, String error,
                         HubMethod method) {
         if (invocationId == null) {
             return; // a non-blocking invocation: the caller wants no completion

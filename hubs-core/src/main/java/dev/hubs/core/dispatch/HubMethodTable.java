@@ -12,7 +12,10 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -100,9 +103,7 @@ public final class HubMethodTable implements InvocationBinder {
                 MethodHandle handle = lookup.unreflect(method)
                         .asSpreader(Object[].class, method.getParameterCount())
                         .asType(INVOKER_TYPE);
-                table.put(entry.getKey(), new HubMethod(method.getName(), method,
-                        List.of(method.getGenericParameterTypes()), handle,
-                        CompletionStage.class.isAssignableFrom(method.getReturnType())));
+                table.put(entry.getKey(), describeMethod(method, handle));
             } catch (IllegalAccessException e) {
                 problems.add("method " + describe(method) + " cannot be called: " + e.getMessage()
                         + " (hub methods must be public members of a public class)");
@@ -228,19 +229,69 @@ public final class HubMethodTable implements InvocationBinder {
         return false;
     }
 
+    /** What the dispatcher needs to know of a checked method: its stream parameters and streamed result. */
+    private static HubMethod describeMethod(Method method, MethodHandle handle) {
+        Type[] parameters = method.getGenericParameterTypes();
+        List<Type> argumentTypes = new ArrayList<>(parameters.length);
+        List<HubMethod.Upload> uploads = new ArrayList<>(0);
+        for (int i = 0; i < parameters.length; i++) {
+            if (method.getParameterTypes()[i] == Flow.Publisher.class) {
+                uploads.add(new HubMethod.Upload(i, itemType(parameters[i])));
+            } else {
+                argumentTypes.add(parameters[i]);
+            }
+        }
+        Type streamItemType = method.getReturnType() == Flow.Publisher.class
+                ? itemType(method.getGenericReturnType()) : null;
+        return new HubMethod(method.getName(), method, List.of(parameters), argumentTypes, handle,
+                CompletionStage.class.isAssignableFrom(method.getReturnType()), streamItemType, uploads);
+    }
+
+    /** {@code T} of {@code Flow.Publisher<T>}; {@code Object} for a raw or wildcard publisher. */
+    private static Type itemType(Type publisher) {
+        if (publisher instanceof ParameterizedType p) {
+            Type item = p.getActualTypeArguments()[0];
+            if (item instanceof WildcardType wildcard) {
+                Type[] upper = wildcard.getUpperBounds();
+                return upper.length == 1 ? upper[0] : Object.class;
+            }
+            return item;
+        }
+        return Object.class;
+    }
+
     private static List<String> check(Method method) {
         List<String> problems = new ArrayList<>();
-        if (Flow.Publisher.class.isAssignableFrom(method.getReturnType())) {
-            problems.add("method " + describe(method) + " returns a Flow.Publisher: streaming results are not "
-                    + "supported by this version of Hubs");
+        Class<?> returns = method.getReturnType();
+        if (Flow.Publisher.class.isAssignableFrom(returns) && returns != Flow.Publisher.class) {
+            problems.add("method " + describe(method) + " returns " + returns.getSimpleName() + ": a streaming "
+                    + "method declares its return type as Flow.Publisher<T>");
+        }
+        if (returns == Flow.Publisher.class && isTypeVariable(method.getGenericReturnType())) {
+            problems.add("method " + describe(method) + " returns a Flow.Publisher of a type variable: the item "
+                    + "type must be known to convert the items to JSON");
+        }
+        boolean uploads = Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == Flow.Publisher.class);
+        if (uploads && returns != Flow.Publisher.class && !CompletionStage.class.isAssignableFrom(returns)) {
+            problems.add("method " + describe(method) + " takes an upload stream (Flow.Publisher) but returns "
+                    + returns.getSimpleName() + ": its uploads end when its result is known, so it returns a "
+                    + "CompletionStage that completes once it has consumed them, or a Flow.Publisher");
         }
         for (Parameter p : method.getParameters()) {
-            if (Flow.Publisher.class.isAssignableFrom(p.getType())) {
-                problems.add("method " + describe(method) + " takes a Flow.Publisher parameter '" + p.getName()
-                        + "': client upload streams are not supported by this version of Hubs");
+            Class<?> type = p.getType();
+            if (Flow.Publisher.class.isAssignableFrom(type) && type != Flow.Publisher.class) {
+                problems.add("method " + describe(method) + " takes a " + type.getSimpleName() + " parameter '"
+                        + p.getName() + "': an upload stream parameter is declared as Flow.Publisher<T>");
+            } else if (type == Flow.Publisher.class && isTypeVariable(p.getParameterizedType())) {
+                problems.add("method " + describe(method) + " takes a Flow.Publisher of a type variable as '"
+                        + p.getName() + "': the item type must be known to read the items from JSON");
             }
         }
         return problems;
+    }
+
+    private static boolean isTypeVariable(Type publisher) {
+        return publisher instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof TypeVariable;
     }
 
     private static String describe(Collection<Method> methods) {
@@ -314,6 +365,6 @@ public final class HubMethodTable implements InvocationBinder {
             // SignalR's binder answers an unknown target this way; the client sees the text after the type name.
             throw new HubException("Method does not exist.");
         }
-        return method.parameterTypes();
+        return method.argumentTypes();
     }
 }

@@ -4,6 +4,8 @@ import dev.hubs.spi.ClientInvocation;
 import dev.hubs.spi.HubConnection;
 import dev.hubs.spi.HubLifetimeManager;
 
+import java.io.IOException;
+import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +90,17 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
             connection.send(invocation);
         }
         return DONE;
+    }
+
+    @Override
+    public <T> CompletionStage<T> invokeConnection(String connectionId, ClientInvocation invocation,
+                                                   Type resultType) {
+        HubConnection connection = connections.get(connectionId);
+        if (connection == null) {
+            return CompletableFuture.failedStage(new IOException("Connection '" + connectionId
+                    + "' does not exist."));
+        }
+        return connection.invoke(invocation, resultType);
     }
 
     @Override

@@ -6,7 +6,7 @@ package dev.hubs.core.protocol;
 public sealed interface HubMessage
         permits InvocationMessage, StreamInvocationMessage, StreamItemMessage, CompletionMessage,
         CancelInvocationMessage, PingMessage, CloseMessage, AckMessage, SequenceMessage,
-        InvocationBindingFailureMessage {
+        InvocationBindingFailureMessage, StreamBindingFailureMessage {
 
     /** Message type 1. */
     int INVOCATION = 1;

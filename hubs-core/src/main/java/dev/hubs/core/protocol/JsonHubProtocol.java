@@ -228,7 +228,12 @@ public final class JsonHubProtocol {
                     if (!hasItem) {
                         throw new HubProtocolException("Missing required property 'item'.");
                     }
-                    yield new StreamItemMessage(id, convert(values, item, binder.streamItemType(id)));
+                    Type itemType = binder.streamItemType(id);
+                    try {
+                        yield new StreamItemMessage(id, values.fromJson(item, itemType));
+                    } catch (RuntimeException e) {
+                        yield new StreamBindingFailureMessage(id, e);
+                    }
                 }
                 case HubMessage.COMPLETION -> {
                     String id = required(invocationId, "invocationId");
@@ -238,9 +243,18 @@ public final class JsonHubProtocol {
                     if (error != null) {
                         yield CompletionMessage.withError(id, error);
                     }
-                    yield hasResult
-                            ? CompletionMessage.withResult(id, convert(values, result, binder.returnType(id)))
-                            : CompletionMessage.empty(id);
+                    if (!hasResult) {
+                        yield CompletionMessage.empty(id);
+                    }
+                    Type resultType = binder.returnType(id);
+                    try {
+                        yield CompletionMessage.withResult(id, values.fromJson(result, resultType));
+                    } catch (RuntimeException e) {
+                        // The answer to a client result that does not fit the expected type fails that one call,
+                        // not the connection.
+                        yield CompletionMessage.withError(id, "Error trying to deserialize result to "
+                                + simpleName(resultType) + ". " + e.getMessage());
+                    }
                 }
                 case HubMessage.CANCEL_INVOCATION -> new CancelInvocationMessage(required(invocationId, "invocationId"));
                 case HubMessage.PING -> PingMessage.INSTANCE;
@@ -291,12 +305,8 @@ public final class JsonHubProtocol {
             return bound;
         }
 
-        private static Object convert(JsonValues values, JsonValue value, Type type) {
-            try {
-                return values.fromJson(value, type);
-            } catch (RuntimeException e) {
-                throw new HubProtocolException("Error binding a value to " + type.getTypeName() + ".", e);
-            }
+        private static String simpleName(Type type) {
+            return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
         }
 
         private long requiredSequence() {

@@ -103,17 +103,38 @@ class HubMethodTableTest {
         }
     }
 
-    public static class PublisherReturnHub {
-        public Flow.Publisher<String> stream() {
+    public static class StreamingHub {
+        public Flow.Publisher<Integer> counter(int count, String label) {
             return null;
         }
 
-        public void fine() {
+        public CompletionStage<String> upload(String prefix, Flow.Publisher<java.util.List<String>> lines,
+                                              int limit, Flow.Publisher<Double> values) {
+            return null;
+        }
+
+        public Flow.Publisher<String> echoStream(Flow.Publisher<? extends CharSequence> words) {
+            return null;
+        }
+
+        public void plain() {
         }
     }
 
-    public static class PublisherParameterHub {
+    public static class VoidUploadHub {
         public void upload(Flow.Publisher<String> items) {
+        }
+    }
+
+    public static class SubmissionPublisherHub {
+        public java.util.concurrent.SubmissionPublisher<String> stream() {
+            return null;
+        }
+    }
+
+    public static class GenericStreamHub<T> {
+        public Flow.Publisher<T> stream() {
+            return null;
         }
     }
 
@@ -277,21 +298,52 @@ class HubMethodTableTest {
     }
 
     @Test
-    void publisherReturnIsRejectedNamingTheMethod() {
-        HubDefinitionException e = assertThrows(HubDefinitionException.class,
-                () -> HubMethodTable.of(PublisherReturnHub.class));
-        assertEquals(1, e.problems().size());
-        assertTrue(e.problems().get(0).contains("PublisherReturnHub.stream()"), e.getMessage());
-        assertTrue(e.problems().get(0).contains("Flow.Publisher"), e.getMessage());
+    void publisherReturnMakesAStreamingMethodWithItsItemType() {
+        HubMethodTable table = HubMethodTable.of(StreamingHub.class);
+        HubMethod counter = table.find("counter");
+        assertTrue(counter.streaming());
+        assertEquals(Integer.class, counter.streamItemType());
+        assertEquals(List.of(int.class, String.class), counter.argumentTypes());
+        assertTrue(counter.uploads().isEmpty());
+        assertFalse(table.find("plain").streaming());
     }
 
     @Test
-    void publisherParameterIsRejectedNamingTheMethod() {
+    void publisherParametersAreUploadsLeftOutOfTheArguments() {
+        HubMethodTable table = HubMethodTable.of(StreamingHub.class);
+        HubMethod upload = table.find("upload");
+        assertFalse(upload.streaming());
+        assertEquals(List.of(String.class, int.class), table.parameterTypes("upload"),
+                "the client sends the plain arguments only; the streams come as streamIds");
+        assertEquals(2, upload.uploads().size());
+        assertEquals(1, upload.uploads().get(0).position());
+        ParameterizedType lines = assertInstanceOf(ParameterizedType.class, upload.uploads().get(0).itemType());
+        assertEquals(List.class, lines.getRawType());
+        assertEquals(String.class, lines.getActualTypeArguments()[0]);
+        assertEquals(3, upload.uploads().get(1).position());
+        assertEquals(Double.class, upload.uploads().get(1).itemType());
+        HubMethod echo = table.find("echoStream");
+        assertTrue(echo.streaming());
+        assertEquals(CharSequence.class, echo.uploads().get(0).itemType(), "a wildcard reads as its bound");
+    }
+
+    @Test
+    void uploadMethodReturningNeitherStageNorPublisherIsRejected() {
         HubDefinitionException e = assertThrows(HubDefinitionException.class,
-                () -> HubMethodTable.of(PublisherParameterHub.class));
+                () -> HubMethodTable.of(VoidUploadHub.class));
         assertEquals(1, e.problems().size());
-        assertTrue(e.problems().get(0).contains("PublisherParameterHub.upload(Publisher)"), e.getMessage());
-        assertTrue(e.problems().get(0).contains("'items'"), e.getMessage());
+        assertTrue(e.problems().get(0).contains("VoidUploadHub.upload(Publisher)"), e.getMessage());
+        assertTrue(e.problems().get(0).contains("CompletionStage"), e.getMessage());
+    }
+
+    @Test
+    void publisherSubtypesAndTypeVariablesAreRejected() {
+        HubDefinitionException sub = assertThrows(HubDefinitionException.class,
+                () -> HubMethodTable.of(SubmissionPublisherHub.class));
+        assertTrue(sub.problems().get(0).contains("Flow.Publisher<T>"), sub.getMessage());
+        HubDefinitionException variable = assertThrows(HubDefinitionException.class,
+                () -> HubMethodTable.of(GenericStreamHub.class));
+        assertTrue(variable.problems().get(0).contains("type variable"), variable.getMessage());
     }
 
     @Test
