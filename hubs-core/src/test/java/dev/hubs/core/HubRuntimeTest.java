@@ -49,14 +49,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(20)
 class HubRuntimeTest {
 
-    private static final String RS = "\u001e";
-    private static final String HANDSHAKE = "{\"protocol\":\"json\",\"version\":1}" + RS;
+    private static final String RS = RuntimeClient.RS;
+    private static final String HANDSHAKE = RuntimeClient.HANDSHAKE;
     private static final String CLOSE_WITH_ERROR =
             "{\"type\":7,\"error\":\"Connection closed with an error.\",\"allowReconnect\":true}";
-    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final List<AvailableTransport> TRANSPORTS = List.of(TransportType.WEB_SOCKETS.available(),
-            new AvailableTransport("LongPolling", List.of("Text", "Binary")));
+    private static final List<AvailableTransport> TRANSPORTS = RuntimeClient.TRANSPORTS;
 
     /** The hub under test. */
     public static class TestHub {
@@ -142,54 +140,23 @@ class HubRuntimeTest {
     }
 
     private static JsonObject json(String text) {
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return RuntimeClient.json(text);
     }
 
     /** A connection negotiated with version 1 and attached to a synchronous fake transport. */
-    private final class Client {
-        final String connectionId;
-        final String token;
-        final HubConnectionContext connection;
-        final RecordingChannel channel;
-
+    private final class Client extends RuntimeClient {
         Client(Principal principal) {
-            Negotiation.Response response = runtime.negotiate("1", TRANSPORTS, principal);
-            JsonObject body = json(response.body());
-            connectionId = body.getString("connectionId");
-            token = body.getString("connectionToken");
-            connection = runtime.find(token);
-            assertNotNull(connection);
-            assertSame(response.connection(), connection);
-            channel = RecordingChannel.sync();
-            assertTrue(runtime.attach(connection, channel));
+            super(HubRuntimeTest.this.runtime, principal);
         }
 
         Client() {
             this(null);
         }
 
-        void receive(String text) {
-            runtime.receive(connection, text);
-        }
-
-        List<String> records() {
-            return channel.records();
-        }
-
+        @Override
         Client handshake() {
-            receive(HANDSHAKE);
-            assertEquals(List.of("{}"), records());
-            assertEquals(ConnectionState.CONNECTED, connection.state());
+            super.handshake();
             return this;
-        }
-
-        /** Records written after the handshake response. */
-        List<String> afterHandshake() {
-            List<String> all = records();
-            assertEquals("{}", all.get(0));
-            return all.subList(1, all.size());
         }
     }
 
