@@ -29,10 +29,33 @@ import java.lang.annotation.Target;
  * {@link HubException} thrown by a method reaches the client with its message; any other exception reaches it as a
  * generic error text.
  *
+ * <p><b>Streams.</b> A method returning {@code java.util.concurrent.Flow.Publisher<T>} streams its result: clients
+ * call it with {@code connection.stream(...)} and receive the items one by one, then the end. The server asks the
+ * publisher for at most {@code stream-buffer-capacity} items (10) beyond what has been written to the client, so a
+ * slow client slows the publisher down; the subscription is cancelled when the client cancels the stream or goes
+ * away. A parameter of type {@code Flow.Publisher<T>} receives a stream the client uploads (a {@code Subject} in
+ * JavaScript); such a method returns a {@code CompletionStage} that completes once it has consumed its uploads (they
+ * end when its result is known), or a {@code Flow.Publisher}. Calling a streaming method with a plain invocation,
+ * or a plain method with a stream invocation, answers with SignalR's error.
+ *
+ * <pre>{@code
+ * public Flow.Publisher<Integer> counter(int count) {
+ *     SubmissionPublisher<Integer> items = new SubmissionPublisher<>();
+ *     executor.submit(() -> { for (int i = 0; i < count; i++) items.submit(i); items.close(); });
+ *     return items;
+ * }
+ *
+ * public CompletionStage<Integer> sum(Flow.Publisher<Integer> numbers) { ... }
+ * }</pre>
+ *
+ * <p><b>Client results.</b> {@link ClientProxy#invoke} on {@code caller()} or {@code client(id)} asks one client
+ * for a value and completes with its answer; return or compose the stage rather than blocking on it (see there).
+ *
  * <p><b>Lifetime.</b> As in SignalR, hubs are transient: one instance is created for each invocation and destroyed
  * afterwards, so per-caller objects injected into it ({@link HubCallerContext}, {@link HubCallerClients}) are
  * exactly the caller's and may be captured by asynchronous code. State that must outlive an invocation belongs in
- * another bean.
+ * another bean. The instance that returned a stream lives until the stream ends; the request context of a call
+ * ends when the method returns.
  *
  * <pre>{@code
  * @Hub("/chat")
