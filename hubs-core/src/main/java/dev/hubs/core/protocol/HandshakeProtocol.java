@@ -66,10 +66,8 @@ public final class HandshakeProtocol {
                     } catch (ArithmeticException e) {
                         throw new HubProtocolException("Expected 'version' to be of type Number.", e);
                     }
-                } else if (value == JsonParser.Event.START_OBJECT) {
-                    parser.skipObject();
-                } else if (value == JsonParser.Event.START_ARRAY) {
-                    parser.skipArray();
+                } else {
+                    JsonSkipping.skipValue(parser, value);
                 }
             }
             if (parser.hasNext()) {

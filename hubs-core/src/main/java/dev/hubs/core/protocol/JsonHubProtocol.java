@@ -148,11 +148,7 @@ public final class JsonHubProtocol {
     }
 
     private static void skip(JsonParser parser, JsonParser.Event event) {
-        if (event == JsonParser.Event.START_OBJECT) {
-            parser.skipObject();
-        } else if (event == JsonParser.Event.START_ARRAY) {
-            parser.skipArray();
-        }
+        JsonSkipping.skipValue(parser, event);
     }
 
     private static String string(JsonParser parser, JsonParser.Event event, String name) {

@@ -95,4 +95,13 @@ class HandshakeProtocolTest {
             assertEquals(tricky, object.getString("error"));
         }
     }
+
+    /** Found by fuzzing: skipping a value that the request cuts off must fail, not spin (a Parsson bug). */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Timeout(value = 5, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTruncatedUnknownValueIsAnErrorNotAHang() {
+        HandshakeProtocol handshake = new HandshakeProtocol(jakarta.json.spi.JsonProvider.provider());
+        org.junit.jupiter.api.Assertions.assertThrows(HubProtocolException.class,
+                () -> handshake.parse("{\"protocol\":\"json\",\"extra\":[1,{\"a\":"));
+    }
 }

@@ -420,4 +420,13 @@ class JsonHubProtocolParseTest {
                 parse("{\"arguments\":[],\"invocationId\":\"1\",\"target\":\"nope\",\"type\":4}"));
         assertTrue(failure.streaming());
     }
+
+    /** Found by fuzzing: skipping a value that the record cuts off must fail, not spin (a Parsson bug). */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"type\":6,\"x\":[1,2", "{\"type\":6,\"x\":[", "{\"type\":6,\"x\":{\"a\":1",
+            "{\"type\":6,\"x\":[[1]", "{\"x\":{\"y\":[{}"})
+    @org.junit.jupiter.api.Timeout(value = 5, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTruncatedUnknownValueIsAProtocolErrorNotAHang(String record) {
+        assertThrows(HubProtocolException.class, () -> parse(record));
+    }
 }
