@@ -73,7 +73,10 @@ public final class HandshakeProtocol {
             if (parser.hasNext()) {
                 throw new HubProtocolException("Unexpected content after the handshake request.");
             }
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (HubProtocolException e) {
+            throw e;
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException | ArithmeticException
+                 | NumberFormatException e) {
             throw new HubProtocolException("Error reading the handshake request JSON.", e);
         }
         if (protocol == null) {

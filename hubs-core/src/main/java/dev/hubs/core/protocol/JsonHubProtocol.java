@@ -85,7 +85,12 @@ public final class JsonHubProtocol {
             if (parser.hasNext()) {
                 throw new HubProtocolException("Error reading JSON.");
             }
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+        } catch (HubProtocolException e) {
+            throw e;
+        } catch (JsonException | IllegalStateException | NoSuchElementException | ArithmeticException
+                 | NumberFormatException e) {
+            // Parsson turns some numbers that its tokenizer accepts (9e991999999999-999999999) into a
+            // NumberFormatException only when the value is built: malformed input all the same.
             throw new HubProtocolException("Error reading JSON.", e);
         }
         return raw.toMessage(binder, values);

@@ -41,7 +41,7 @@ class ProtocolFuzzTest {
     private static final HubMethodTable METHODS = HubMethodTable.of(FuzzHub.class);
     private static final List<AvailableTransport> TRANSPORTS = List.of(TransportType.WEB_SOCKETS.available());
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "24h")
     void parseRecord(byte[] input) {
         String record = new String(input, StandardCharsets.UTF_8);
         HubMessage message;
@@ -65,7 +65,7 @@ class ProtocolFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "24h")
     void parseHandshake(byte[] input) {
         try {
             HandshakeRequest request = HANDSHAKE.parse(new String(input, StandardCharsets.UTF_8));
@@ -75,7 +75,7 @@ class ProtocolFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "24h")
     void negotiateVersion(byte[] input) {
         String version = input.length == 0 ? null : new String(input, StandardCharsets.UTF_8);
         Negotiation.Response response = Negotiation.negotiate(version, TRANSPORTS,

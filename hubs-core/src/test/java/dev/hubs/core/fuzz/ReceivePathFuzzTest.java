@@ -61,7 +61,7 @@ class ReceivePathFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "24h")
     void receive(byte[] input) {
         AtomicInteger created = new AtomicInteger();
         AtomicInteger released = new AtomicInteger();

@@ -429,4 +429,11 @@ class JsonHubProtocolParseTest {
     void aTruncatedUnknownValueIsAProtocolErrorNotAHang(String record) {
         assertThrows(HubProtocolException.class, () -> parse(record));
     }
+
+    /** Found by fuzzing: Parsson accepts this number token but fails to build it with a NumberFormatException. */
+    @Test
+    void aNumberThatCannotBeBuiltIsAProtocolError() {
+        assertThrows(HubProtocolException.class,
+                () -> parse("{\"type\":1,\"target\":\"x\",\"arguments\":[9e991999999999-999999999]}"));
+    }
 }
