@@ -18,6 +18,9 @@ import java.math.BigInteger;
  */
 public final class JsonValues {
 
+    /** The most digits an argument read as {@link BigInteger} may have. */
+    static final int MAX_INTEGER_DIGITS = 4096;
+
     private final Jsonb jsonb;
 
     /**
@@ -88,7 +91,13 @@ public final class JsonValues {
             return value.bigDecimalValue();
         }
         if (type == BigInteger.class) {
-            return value.bigDecimalValue().toBigIntegerExact();
+            BigDecimal decimal = value.bigDecimalValue();
+            // 1e999999999 is a few bytes of JSON but a BigInteger of 400 MB: a client must not choose that.
+            if ((long) decimal.precision() - decimal.scale() > MAX_INTEGER_DIGITS) {
+                throw new IllegalArgumentException("An integer of more than " + MAX_INTEGER_DIGITS
+                        + " digits is not accepted");
+            }
+            return decimal.toBigIntegerExact();
         }
         return null;
     }

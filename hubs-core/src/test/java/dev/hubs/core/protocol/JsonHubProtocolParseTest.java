@@ -436,4 +436,17 @@ class JsonHubProtocolParseTest {
         assertThrows(HubProtocolException.class,
                 () -> parse("{\"type\":1,\"target\":\"x\",\"arguments\":[9e991999999999-999999999]}"));
     }
+
+    /** Found by fuzzing: a short exponent must not make the server build a gigantic BigInteger. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 5, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHugeIntegerIsABindingFailureNotAnAllocation() {
+        JsonValues values = new JsonValues(JSONB);
+        assertThrows(IllegalArgumentException.class, () -> values.fromJson(
+                jakarta.json.Json.createReader(new java.io.StringReader("[1e999999999]")).readArray().get(0),
+                java.math.BigInteger.class));
+        assertEquals(java.math.BigInteger.TEN.pow(30), values.fromJson(
+                jakarta.json.Json.createReader(new java.io.StringReader("[1e30]")).readArray().get(0),
+                java.math.BigInteger.class));
+    }
 }
