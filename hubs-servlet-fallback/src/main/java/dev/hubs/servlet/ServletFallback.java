@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Server-Sent Events, long polling and HTTP POST, with the status codes of SignalR's transport protocol:
  * 400 without {@code id}, 404 for an unknown connection or a transport the hub does not offer, 409 for a second
- * event stream or a second concurrent POST, 400 for a change of transport, 202 for DELETE.
+ * event stream, 400 for a change of transport, 202 for DELETE. Concurrent POSTs of one connection are not refused:
+ * they wait for each other (see {@link FallbackChannel}).
  */
 public final class ServletFallback implements HttpFallback {
 
@@ -96,11 +97,7 @@ public final class ServletFallback implements HttpFallback {
             }
             return;
         }
-        if (!channel.beginSend()) {
-            HubServlet.text(response, HttpServletResponse.SC_CONFLICT,
-                    "Another POST of this connection is being processed.");
-            return;
-        }
+        channel.beginSend();
         try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
             char[] buffer = new char[READ_CHUNK];
             int read;
