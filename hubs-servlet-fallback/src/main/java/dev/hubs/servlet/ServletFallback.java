@@ -122,12 +122,14 @@ public final class ServletFallback implements HttpFallback {
         if (connection == null) {
             return;
         }
-        if (!(connection.transport() instanceof LongPollingTransport)) {
+        if (!(connection.transport() instanceof LongPollingTransport polling)) {
             HubServlet.text(response, HttpServletResponse.SC_BAD_REQUEST,
                     "Cannot terminate this connection using the DELETE endpoint.");
             return;
         }
-        // The held poll is answered with 204, then the connection ends as when a WebSocket client closes.
+        // The held poll is answered with 204, then the connection ends as when a WebSocket client closes; the client
+        // polls no more, so nothing keeps the connection for it.
+        polling.deleted();
         connection.closeNow(null);
         runtime.transportClosed(connection, null);
         response.setStatus(HttpServletResponse.SC_ACCEPTED);

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -30,9 +31,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Long polling over raw HTTP, request by request, as SignalR's transport protocol describes it: the first poll is
  * answered at once and empty; later polls are held until the server has something to send, and carry everything
  * that waits; a newer poll replaces a held one, which gets 204; DELETE ends the connection with 202 and answers the
- * held poll with 204, and later requests get 404; POST bodies may carry several records, and a POST while another
- * of the same connection is in progress waits for it. The hub has the default poll timeout (90 s), so no poll of
- * these tests ends by timing out.
+ * held poll with 204, and later requests get 404; when the server ends the connection, the next poll still gets
+ * its last records and the one after it 204; POST bodies may carry several records, and a POST while another of the
+ * same connection is in progress waits for it. The hub has the default poll timeout (90 s), so no poll of these
+ * tests ends by timing out.
  */
 @ExtendWith(ArquillianExtension.class)
 class LongPollingIT {
@@ -237,6 +239,35 @@ class LongPollingIT {
                 "The second POST must wait for the first one's body to end");
         // The connection goes on.
         assertEquals("after", poll.invokeForString("4", "echo", "after"));
+    }
+
+    /**
+     * The server ends the connection while no poll is held: the client learns of it only by polling, so its next
+     * poll gets what was sent before the end (the Close message) and the one after that 204, the end; as on the
+     * SignalR server, the connection stays reachable until then. Only after that does its id get 404.
+     */
+    @Test
+    void aServerEndIsCollectedByTheNextPolls() {
+        LongPoll poll = connect();
+        String id = poll.invokeForString("1", "whoAmI");
+        WsObserver observer = observer();
+
+        HttpResponse<String> sent = poll.send(Records.invocation("2", "abort"));
+        assertEquals(200, sent.statusCode(), HubHttp.describe(sent));
+        assertEquals("clean", observer.awaitDisconnection(id), "@OnDisconnected after abort()");
+
+        List<String> last = new ArrayList<>();
+        HttpResponse<String> response = poll.poll();
+        while (response.statusCode() == 200) {
+            last.addAll(Records.split(response.body()));
+            response = poll.poll();
+        }
+        assertEquals(204, response.statusCode(), "The end: " + HubHttp.describe(response));
+        JsonObject close = Records.parse(last.get(last.size() - 1));
+        assertEquals(7, close.getInt("type"), "The last record before the end is abort()'s Close message: " + last);
+        assertFalse(close.containsKey("error"), "abort() closes without an error: " + last);
+        HttpResponse<String> later = poll.poll();
+        assertEquals(404, later.statusCode(), "A poll after the end was collected: " + HubHttp.describe(later));
     }
 
     @Test

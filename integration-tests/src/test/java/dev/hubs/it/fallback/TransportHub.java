@@ -59,6 +59,11 @@ public class TransportHub {
         throw new IllegalStateException("secret detail");
     }
 
+    /** Ends the caller's connection from the server: a Close message without error, then the end. */
+    public void abort() {
+        context.abort();
+    }
+
     /** {@code receive(message)} to every connection. */
     public CompletionStage<Void> broadcast(String message) {
         return clients.all().send("receive", message);
