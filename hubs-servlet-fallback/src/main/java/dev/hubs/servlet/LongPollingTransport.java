@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * <p>When the server ends the connection, what was written before (its last records: a Close message, say) is
  * still answered to the next poll, and only then does a poll get 204, the end: the client learns of the end by
  * polling for it, so the connection stays reachable until it has ({@link #clientCollectsEnd()}), as on the SignalR
- * server. An end with an error, or the client's DELETE, leaves nothing to collect. Responses are written on a
- * container thread, never on the sender's.
+ * server; after the client's DELETE only the end itself is left. An end with an error leaves nothing to collect.
+ * Responses are written on a container thread, never on the sender's.
  */
 final class LongPollingTransport extends FallbackChannel {
 
@@ -40,7 +40,7 @@ final class LongPollingTransport extends FallbackChannel {
     private final StringBuilder pending = new StringBuilder();
     private Consumer<Throwable> pendingCompletion;
     private boolean closed;
-    /** The client has been told of the end (a poll got 204 after it), or needs not be (DELETE, an error end). */
+    /** The client has been told of the end (a poll got 204 after it), or needs not be (an error end). */
     private boolean endCollected;
     private volatile long absentSince = System.nanoTime();
 
@@ -71,11 +71,12 @@ final class LongPollingTransport extends FallbackChannel {
     }
 
     /**
-     * The client ended the connection with DELETE: it polls no more, so there is nothing left for it to collect.
+     * The client ended the connection with DELETE: what waits is not for it any more, but a poll it sent before may
+     * still be on its way (the official Java client does not cancel its poll when it stops), which gets the end, 204,
+     * rather than 404.
      */
     void deleted() {
         synchronized (lock) {
-            endCollected = true;
             pending.setLength(0);
         }
     }

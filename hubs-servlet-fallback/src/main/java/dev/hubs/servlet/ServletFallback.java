@@ -127,8 +127,8 @@ public final class ServletFallback implements HttpFallback {
                     "Cannot terminate this connection using the DELETE endpoint.");
             return;
         }
-        // The held poll is answered with 204, then the connection ends as when a WebSocket client closes; the client
-        // polls no more, so nothing keeps the connection for it.
+        // The held poll is answered with 204, then the connection ends as when a WebSocket client closes; what was
+        // waiting for the client is dropped.
         polling.deleted();
         connection.closeNow(null);
         runtime.transportClosed(connection, null);

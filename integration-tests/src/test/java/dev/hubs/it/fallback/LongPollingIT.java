@@ -270,6 +270,31 @@ class LongPollingIT {
         assertEquals(404, later.statusCode(), "A poll after the end was collected: " + HubHttp.describe(later));
     }
 
+    /**
+     * What the official Java client does when the server's Close reaches it: it sends DELETE, while the poll it sent
+     * as soon as the Close arrived may still be on its way. That poll must get the end (204), not 404, which the
+     * client would report as an error.
+     */
+    @Test
+    void aPollThatArrivesAfterTheClientsDeleteGetsTheEnd() {
+        LongPoll poll = connect();
+        String id = poll.invokeForString("1", "whoAmI");
+        WsObserver observer = observer();
+        HttpResponse<String> sent = poll.send(Records.invocation("2", "abort"));
+        assertEquals(200, sent.statusCode(), HubHttp.describe(sent));
+        assertEquals("clean", observer.awaitDisconnection(id), "@OnDisconnected after abort()");
+        HttpResponse<String> close = poll.poll();
+        assertEquals(200, close.statusCode(), HubHttp.describe(close));
+        assertTrue(close.body().contains("{\"type\":7"), "The Close message: " + HubHttp.describe(close));
+
+        HttpResponse<String> deleted = poll.delete();
+        assertEquals(202, deleted.statusCode(), HubHttp.describe(deleted));
+        HttpResponse<String> crossing = poll.poll();
+        assertEquals(204, crossing.statusCode(), "The poll that crossed the DELETE: " + HubHttp.describe(crossing));
+        HttpResponse<String> later = poll.poll();
+        assertEquals(404, later.statusCode(), "A poll after the end was collected: " + HubHttp.describe(later));
+    }
+
     @Test
     void aCloseMessageEndsTheHeldPollAtOnce() {
         LongPoll poll = connect();
