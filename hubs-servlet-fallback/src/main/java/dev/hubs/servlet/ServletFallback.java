@@ -99,6 +99,14 @@ public final class ServletFallback implements HttpFallback {
         }
         channel.beginSend();
         try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+            // Answered before the records are processed: the SignalR server answers a POST once it has taken the
+            // body, without waiting for the hub methods it calls. A client sends one POST at a time (the JavaScript
+            // client), so an answer held back for a hub method holds back everything the client sends next, even the
+            // Close message of its stop(), which the JavaScript client drops when a POST is still pending.
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/plain");
+            response.setContentLength(0);
+            response.flushBuffer();
             char[] buffer = new char[READ_CHUNK];
             int read;
             while ((read = body.read(buffer)) >= 0) {
@@ -110,9 +118,6 @@ public final class ServletFallback implements HttpFallback {
         } finally {
             channel.endSend();
         }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("text/plain");
-        response.setContentLength(0);
     }
 
     @Override

@@ -295,6 +295,26 @@ class LongPollingIT {
         assertEquals(404, later.statusCode(), "A poll after the end was collected: " + HubHttp.describe(later));
     }
 
+    /**
+     * A POST is answered once the server has taken its body, without waiting for the hub methods it calls, as the
+     * SignalR server does: a client that sends one POST at a time (the JavaScript client) goes on sending, its Close
+     * message included, while a slow hub method runs. Here the method waits until another connection opens its gate,
+     * which the test does only once the POST has been answered.
+     */
+    @Test
+    void aPostIsAnsweredBeforeTheHubMethodItCallsHasRun() {
+        LongPoll poll = connect();
+        WsObserver observer = observer();
+
+        HttpResponse<String> sent = poll.send(Records.invocation("1", "waitFor", "post-gate"));
+        assertEquals(200, sent.statusCode(), HubHttp.describe(sent));
+        observer.invoke("open", "post-gate");
+        JsonObject completion = poll.invoke("2", "echo", "after");
+        assertEquals("after", completion.getString("result"), completion::toString);
+        assertEquals("opened", Records.parse(poll.nextRecord()).getString("result", null),
+                "The completion of waitFor, which was already waiting when echo was sent");
+    }
+
     @Test
     void aCloseMessageEndsTheHeldPollAtOnce() {
         LongPoll poll = connect();
