@@ -56,6 +56,13 @@ export function formatCall({ method, args }) {
     return `${method}(${args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(", ")})`;
 }
 
+/** The client's transport classes by the names of the transports they implement. */
+const TRANSPORT_NAMES = {
+    WebSocketTransport: "WebSockets",
+    ServerSentEventsTransport: "ServerSentEvents",
+    LongPollingTransport: "LongPolling",
+};
+
 const RECORD_SEPARATOR = "\u001e";
 const PING = /^\{\s*"type"\s*:\s*6\s*\}$/;
 
@@ -199,6 +206,15 @@ export class Client {
         return this.connection.state;
     }
 
+    /**
+     * The transport the started connection uses, named as in signalR.HttpTransportType (the client does not export
+     * its transport classes, so they are known by their names).
+     */
+    get transport() {
+        const transport = this.connection.connection.transport;
+        return TRANSPORT_NAMES[transport?.constructor?.name] ?? transport?.constructor?.name ?? "no transport";
+    }
+
     stop() {
         return within(this.connection.stop(), `${this.name}: stop()`);
     }
@@ -269,6 +285,11 @@ export class Session {
     async connect(name, hub, options = {}) {
         const client = this.build(name, hub, options);
         await within(client.connection.start(), `${name}: start() of ${hub}`);
+        // The transport asked for must be the one in use: a scenario that ran on another would prove nothing about it.
+        const asked = signalR.HttpTransportType[options.transport ?? this.transport];
+        if (client.transport !== asked) {
+            throw new Error(`${name} connected to ${hub} over ${client.transport}, not over ${asked}`);
+        }
         return client;
     }
 

@@ -36,6 +36,11 @@ await runScenarios({
         seen.id = a.id;
         await a.nextArgs("welcome");
         await a.invoke("record");
+        // Over Server-Sent Events invoke() resolves with the completion, which comes on the event stream and may
+        // arrive before the answer to the POST that carried the invocation; a client that stops while a POST is
+        // pending drops its Close message and only closes its event stream, which the server cannot see before it
+        // next writes to it. send() resolves once its POST is answered: after it, nothing is pending.
+        await a.connection.send("whoAmI");
         await a.stop();
         seen.closed = await a.whenClosed();
 

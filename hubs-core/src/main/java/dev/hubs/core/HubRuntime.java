@@ -266,10 +266,18 @@ public final class HubRuntime {
      * Finds a connection by the token a transport request carries.
      *
      * @param token the {@code id} query parameter
-     * @return the connection, or {@code null} when there is none (or it ended)
+     * @return the connection, or {@code null} when there is none (or it ended, unless its client has yet to
+     *         collect the end: see {@link TransportChannel#clientCollectsEnd()})
      */
     public HubConnectionContext find(String token) {
-        return token == null ? null : connectionsByToken.get(token);
+        HubConnectionContext connection = token == null ? null : connectionsByToken.get(token);
+        if (connection != null && connection.state() == ConnectionState.CLOSED
+                && !endStillToCollect(connection, System.nanoTime())) {
+            // Its client has just collected the end: forgotten now rather than at the next heartbeat.
+            connectionsByToken.remove(token, connection);
+            return null;
+        }
+        return connection;
     }
 
     /**
@@ -505,7 +513,9 @@ public final class HubRuntime {
         if (!connection.markClosed()) {
             return;
         }
-        connectionsByToken.remove(connection.connectionToken(), connection);
+        if (!endStillToCollect(connection, System.nanoTime())) {
+            connectionsByToken.remove(connection.connectionToken(), connection);
+        }
         connection.invocations().close();
         // Streams and client results end before @OnDisconnected runs, as SignalR aborts them with the connection.
         IOException gone = new IOException("Connection '" + connection.connectionId() + "' disconnected.");
@@ -519,6 +529,20 @@ public final class HubRuntime {
             return;
         }
         dispatcher.disconnected(connection, cause).whenComplete((ignored, error) -> lifetime.onDisconnected(connection));
+    }
+
+    /**
+     * Whether an ended connection must still be found by its token: its client learns of the end only by coming
+     * back for it (long polling), has not done so yet, and has not been away for the disconnect timeout. The
+     * heartbeat forgets it afterwards.
+     */
+    private boolean endStillToCollect(HubConnectionContext connection, long now) {
+        TransportChannel channel = connection.transport();
+        if (channel == null || !channel.clientCollectsEnd()) {
+            return false;
+        }
+        long absentSince = channel.absentSinceNanos();
+        return absentSince < 0 || now - absentSince <= disconnectTimeoutNanos;
     }
 
     // ---------------------------------------------------------------- time
@@ -574,7 +598,11 @@ public final class HubRuntime {
                         connection.send(PingMessage.INSTANCE);
                     }
                 }
-                default -> connectionsByToken.remove(connection.connectionToken(), connection);
+                case CLOSED -> {
+                    if (!endStillToCollect(connection, now)) {
+                        connectionsByToken.remove(connection.connectionToken(), connection);
+                    }
+                }
             }
         }
     }
@@ -595,7 +623,8 @@ public final class HubRuntime {
     }
 
     /**
-     * The connections known to this hub (negotiated, opening or connected); for operators and tests.
+     * The connections known to this hub (negotiated, opening or connected, and ended ones whose client has yet to
+     * collect the end); for operators and tests.
      *
      * @return a live view
      */

@@ -146,7 +146,11 @@ class HubRuntimeTest {
     /** A connection negotiated with version 1 and attached to a synchronous fake transport. */
     private final class Client extends RuntimeClient {
         Client(Principal principal) {
-            super(HubRuntimeTest.this.runtime, principal);
+            this(principal, RecordingChannel.sync());
+        }
+
+        Client(Principal principal, RecordingChannel channel) {
+            super(HubRuntimeTest.this.runtime, principal, channel);
         }
 
         Client() {
@@ -517,6 +521,57 @@ class HubRuntimeTest {
             assertEquals(List.of(CLOSE_WITH_ERROR), client.afterHandshake(), bad);
             assertTrue(client.channel.isClosed(), bad);
         }
+    }
+
+    /** A transport like long polling: its client learns of the end of its connection by polling for it. */
+    private static final class CollectingChannel extends RecordingChannel {
+        volatile boolean endCollected;
+        volatile long absentSince = -1;
+
+        CollectingChannel() {
+            super(Mode.SYNC, "LongPolling");
+        }
+
+        @Override
+        public boolean clientCollectsEnd() {
+            return !endCollected;
+        }
+
+        @Override
+        public long absentSinceNanos() {
+            return absentSince;
+        }
+    }
+
+    @Test
+    void anEndedConnectionIsFoundUntilItsClientHasCollectedTheEnd() {
+        CollectingChannel channel = new CollectingChannel();
+        Client client = new Client(null, channel).handshake();
+        client.receive("{\"type\":1,\"arguments\":[]}" + RS);
+        assertEquals(List.of(CLOSE_WITH_ERROR), client.afterHandshake());
+        assertEquals(ConnectionState.CLOSED, client.connection.state());
+
+        assertSame(client.connection, runtime.find(client.token), "the client has yet to poll for the Close");
+        runtime.heartbeat(in(Duration.ofSeconds(1)));
+        assertSame(client.connection, runtime.find(client.token), "still polling for it");
+        assertEquals(0, lifetime.connectionCount(), "ended all the same");
+
+        channel.endCollected = true;
+        assertNull(runtime.find(client.token), "forgotten as soon as the client has collected the end");
+        assertTrue(runtime.connections().isEmpty());
+    }
+
+    @Test
+    void anEndedConnectionWhoseClientStaysAwayIsForgottenAfterTheDisconnectTimeout() {
+        CollectingChannel channel = new CollectingChannel();
+        Client client = new Client(null, channel).handshake();
+        channel.absentSince = System.nanoTime();
+        client.receive("{\"type\":1,\"arguments\":[]}" + RS);
+
+        runtime.heartbeat(in(Duration.ofSeconds(14)));
+        assertSame(client.connection, runtime.find(client.token));
+        runtime.heartbeat(in(Duration.ofSeconds(16)));
+        assertNull(runtime.find(client.token), "away for longer than the disconnect timeout of 15 s");
     }
 
     @Test

@@ -17,9 +17,14 @@ import java.util.function.Consumer;
  * answers it) or none: then its text is kept for the next poll and the write completes at once, so that the records
  * that follow join it and one poll response carries all of them. Only when more than {@value #MAX_PENDING_CHARS}
  * characters wait does a write stay incomplete until a poll takes it, which is what bounds the memory of a client
- * that stops polling (the outbound queue's capacity applies behind it). A poll with nothing to answer is held for the poll timeout and
- * then answered with an empty 200; a newer poll replaces a held one, which gets 204; when the connection ends, the
- * held poll and any later one get 204. Responses are written on a container thread, never on the sender's.
+ * that stops polling (the outbound queue's capacity applies behind it). A poll with nothing to answer is held for
+ * the poll timeout and then answered with an empty 200; a newer poll replaces a held one, which gets 204.
+ *
+ * <p>When the server ends the connection, what was written before (its last records: a Close message, say) is
+ * still answered to the next poll, and only then does a poll get 204, the end: the client learns of the end by
+ * polling for it, so the connection stays reachable until it has ({@link #clientCollectsEnd()}), as on the SignalR
+ * server; after the client's DELETE only the end itself is left. An end with an error leaves nothing to collect.
+ * Responses are written on a container thread, never on the sender's.
  */
 final class LongPollingTransport extends FallbackChannel {
 
@@ -35,6 +40,8 @@ final class LongPollingTransport extends FallbackChannel {
     private final StringBuilder pending = new StringBuilder();
     private Consumer<Throwable> pendingCompletion;
     private boolean closed;
+    /** The client has been told of the end (a poll got 204 after it), or needs not be (an error end). */
+    private boolean endCollected;
     private volatile long absentSince = System.nanoTime();
 
     LongPollingTransport(long pollTimeoutMillis) {
@@ -54,6 +61,24 @@ final class LongPollingTransport extends FallbackChannel {
     @Override
     public long absentSinceNanos() {
         return absentSince;
+    }
+
+    @Override
+    public boolean clientCollectsEnd() {
+        synchronized (lock) {
+            return !endCollected;
+        }
+    }
+
+    /**
+     * The client ended the connection with DELETE: what waits is not for it any more, but a poll it sent before may
+     * still be on its way (the official Java client does not cancel its poll when it stops), which gets the end, 204,
+     * rather than 404.
+     */
+    void deleted() {
+        synchronized (lock) {
+            pending.setLength(0);
+        }
     }
 
     /**
@@ -80,12 +105,16 @@ final class LongPollingTransport extends FallbackChannel {
         Consumer<Throwable> completion = null;
         boolean ended;
         synchronized (lock) {
-            ended = closed;
             replaced = held;
             held = null;
-            if (!ended && pending.length() > 0) {
+            if (pending.length() > 0) {
+                // Also after the end: the last records written before it are the client's to collect.
                 text = takePending();
                 completion = takeCompletion();
+            }
+            ended = closed && text == null;
+            if (ended) {
+                endCollected = true;
             }
         }
         if (replaced != null) {
@@ -113,9 +142,12 @@ final class LongPollingTransport extends FallbackChannel {
                 holding = true;
             } else {
                 replaced = null;
-                ended = closed;
+                ended = pending.length() == 0;
                 text = ended ? null : takePending();
                 completion = ended ? null : takeCompletion();
+                if (ended) {
+                    endCollected = true;
+                }
             }
         }
         if (replaced != null) {
@@ -184,11 +216,17 @@ final class LongPollingTransport extends FallbackChannel {
                 return;
             }
             closed = true;
+            // A held poll means nothing is pending (a write answers the held poll): it gets the end now.
             context = held;
             held = null;
             completion = pendingCompletion;
-            pending.setLength(0);
             pendingCompletion = null;
+            if (error != null) {
+                pending.setLength(0); // an error end: what waits is dropped, and the client gets 404 from now on
+            }
+            if (context != null || error != null) {
+                endCollected = true;
+            }
         }
         if (context != null) {
             noContent(context);

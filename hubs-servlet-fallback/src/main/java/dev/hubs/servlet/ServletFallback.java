@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Server-Sent Events, long polling and HTTP POST, with the status codes of SignalR's transport protocol:
  * 400 without {@code id}, 404 for an unknown connection or a transport the hub does not offer, 409 for a second
- * event stream or a second concurrent POST, 400 for a change of transport, 202 for DELETE.
+ * event stream, 400 for a change of transport, 202 for DELETE. Concurrent POSTs of one connection are not refused:
+ * they wait for each other (see {@link FallbackChannel}).
  */
 public final class ServletFallback implements HttpFallback {
 
@@ -96,12 +97,16 @@ public final class ServletFallback implements HttpFallback {
             }
             return;
         }
-        if (!channel.beginSend()) {
-            HubServlet.text(response, HttpServletResponse.SC_CONFLICT,
-                    "Another POST of this connection is being processed.");
-            return;
-        }
+        channel.beginSend();
         try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+            // Answered before the records are processed: the SignalR server answers a POST once it has taken the
+            // body, without waiting for the hub methods it calls. A client sends one POST at a time (the JavaScript
+            // client), so an answer held back for a hub method holds back everything the client sends next, even the
+            // Close message of its stop(), which the JavaScript client drops when a POST is still pending.
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/plain");
+            response.setContentLength(0);
+            response.flushBuffer();
             char[] buffer = new char[READ_CHUNK];
             int read;
             while ((read = body.read(buffer)) >= 0) {
@@ -113,9 +118,6 @@ public final class ServletFallback implements HttpFallback {
         } finally {
             channel.endSend();
         }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("text/plain");
-        response.setContentLength(0);
     }
 
     @Override
@@ -125,12 +127,14 @@ public final class ServletFallback implements HttpFallback {
         if (connection == null) {
             return;
         }
-        if (!(connection.transport() instanceof LongPollingTransport)) {
+        if (!(connection.transport() instanceof LongPollingTransport polling)) {
             HubServlet.text(response, HttpServletResponse.SC_BAD_REQUEST,
                     "Cannot terminate this connection using the DELETE endpoint.");
             return;
         }
-        // The held poll is answered with 204, then the connection ends as when a WebSocket client closes.
+        // The held poll is answered with 204, then the connection ends as when a WebSocket client closes; what was
+        // waiting for the client is dropped.
+        polling.deleted();
         connection.closeNow(null);
         runtime.transportClosed(connection, null);
         response.setStatus(HttpServletResponse.SC_ACCEPTED);

@@ -49,8 +49,23 @@ public interface TransportChannel {
     }
 
     /**
+     * Whether the client learns that its connection ended only by coming back for it, so that the ended connection
+     * must still be found by its token until it has: long polling, whose client collects the last records (such as
+     * the server's Close message) and then the end itself (204) with its next polls; without it, those polls would
+     * get 404 and the records would be lost. The run-time forgets an ended connection once this returns
+     * {@code false}, or once the client has been absent ({@link #absentSinceNanos()}) for the disconnect timeout.
+     * Only asked after the connection ended.
+     *
+     * @return whether the client has yet to collect the end of its connection
+     */
+    default boolean clientCollectsEnd() {
+        return false;
+    }
+
+    /**
      * Ends the underlying transport. Called after the last queued message was written, or at once when the
-     * connection must be dropped. Must be idempotent.
+     * connection must be dropped. Must be idempotent. With a {@code null} error, what was written before still
+     * reaches a client that collects it ({@link #clientCollectsEnd()}).
      *
      * @param error why, or {@code null} for a normal end
      */

@@ -130,6 +130,11 @@ final class LongPoll implements AutoCloseable {
         return http.post(query(), records);
     }
 
+    /** POSTs records without waiting for the answer. */
+    CompletableFuture<HttpResponse<String>> sendAsync(String records) {
+        return http.postAsync(query(), records);
+    }
+
     /** The DELETE that ends the connection. */
     HttpResponse<String> delete() {
         deleted = true;

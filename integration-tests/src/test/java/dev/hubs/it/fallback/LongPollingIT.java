@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -30,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Long polling over raw HTTP, request by request, as SignalR's transport protocol describes it: the first poll is
  * answered at once and empty; later polls are held until the server has something to send, and carry everything
  * that waits; a newer poll replaces a held one, which gets 204; DELETE ends the connection with 202 and answers the
- * held poll with 204, and later requests get 404; POST bodies may carry several records, and a POST while another
- * of the same connection is in progress gets 409. The hub has the default poll timeout (90 s), so no poll of these
+ * held poll with 204, and later requests get 404; when the server ends the connection, the next poll still gets
+ * its last records and the one after it 204; POST bodies may carry several records, and a POST while another of the
+ * same connection is in progress waits for it. The hub has the default poll timeout (90 s), so no poll of these
  * tests ends by timing out.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -200,24 +202,117 @@ class LongPollingIT {
         assertEquals("clean", observer.awaitDisconnection(id), "@OnDisconnected after DELETE");
     }
 
+    /**
+     * Two POSTs of one connection at once (the official Java client sends every message in a POST of its own,
+     * without waiting for the previous one): the second waits until the first has been processed, as on the SignalR
+     * server, which holds a write lock per connection; it is neither refused nor processed in between. The records
+     * of the second POST therefore take effect after all of the first's, although it was sent before the first's body
+     * ended.
+     */
     @Test
-    void aPostWhileAnotherPostOfTheConnectionIsInProgressGets409() {
+    void aPostWhileAnotherPostOfTheConnectionIsInProgressWaitsForIt() {
         LongPoll poll = connect();
+        CompletableFuture<HttpResponse<String>> second;
         int firstStatus;
         try (ChunkedPost first = new ChunkedPost(http.uri(poll.query()))) {
             // The first record of the first POST is dispatched while the server waits for the rest of its body: once
             // its message arrives, the server is inside that POST.
             first.chunk(Records.invocation("1", "toCaller", "inside the first POST"));
-            JsonObject received = Records.parse(poll.nextRecord());
-            assertEquals("receive", received.getString("target", null), received::toString);
+            assertEquals("receive(inside the first POST)", call(poll.nextRecord()));
 
-            HttpResponse<String> second = poll.send(Records.invocation("2", "echo", "second"));
-            assertEquals(409, second.statusCode(), "A concurrent POST: " + HubHttp.describe(second));
+            second = poll.sendAsync(Records.invocation("2", "toCaller", "from the second POST"));
+            first.chunk(Records.invocation("3", "toCaller", "end of the first POST"));
             firstStatus = first.end();
         }
         assertEquals(200, firstStatus, "The first POST, once its body ended");
-        // The connection goes on, and POSTs are accepted again.
-        assertEquals("after", poll.invokeForString("3", "echo", "after"));
+        HttpResponse<String> secondResponse = HubHttp.await(second, "the second POST");
+        assertEquals(200, secondResponse.statusCode(), "The second POST: " + HubHttp.describe(secondResponse));
+
+        List<String> calls = new ArrayList<>();
+        while (calls.size() < 2) {
+            String call = call(poll.nextRecord());
+            if (call.startsWith("receive(")) {
+                calls.add(call);
+            }
+        }
+        assertEquals(List.of("receive(end of the first POST)", "receive(from the second POST)"), calls,
+                "The second POST must wait for the first one's body to end");
+        // The connection goes on.
+        assertEquals("after", poll.invokeForString("4", "echo", "after"));
+    }
+
+    /**
+     * The server ends the connection while no poll is held: the client learns of it only by polling, so its next
+     * poll gets what was sent before the end (the Close message) and the one after that 204, the end; as on the
+     * SignalR server, the connection stays reachable until then. Only after that does its id get 404.
+     */
+    @Test
+    void aServerEndIsCollectedByTheNextPolls() {
+        LongPoll poll = connect();
+        String id = poll.invokeForString("1", "whoAmI");
+        WsObserver observer = observer();
+
+        HttpResponse<String> sent = poll.send(Records.invocation("2", "abort"));
+        assertEquals(200, sent.statusCode(), HubHttp.describe(sent));
+        assertEquals("clean", observer.awaitDisconnection(id), "@OnDisconnected after abort()");
+
+        List<String> last = new ArrayList<>();
+        HttpResponse<String> response = poll.poll();
+        while (response.statusCode() == 200) {
+            last.addAll(Records.split(response.body()));
+            response = poll.poll();
+        }
+        assertEquals(204, response.statusCode(), "The end: " + HubHttp.describe(response));
+        JsonObject close = Records.parse(last.get(last.size() - 1));
+        assertEquals(7, close.getInt("type"), "The last record before the end is abort()'s Close message: " + last);
+        assertFalse(close.containsKey("error"), "abort() closes without an error: " + last);
+        HttpResponse<String> later = poll.poll();
+        assertEquals(404, later.statusCode(), "A poll after the end was collected: " + HubHttp.describe(later));
+    }
+
+    /**
+     * What the official Java client does when the server's Close reaches it: it sends DELETE, while the poll it sent
+     * as soon as the Close arrived may still be on its way. That poll must get the end (204), not 404, which the
+     * client would report as an error.
+     */
+    @Test
+    void aPollThatArrivesAfterTheClientsDeleteGetsTheEnd() {
+        LongPoll poll = connect();
+        String id = poll.invokeForString("1", "whoAmI");
+        WsObserver observer = observer();
+        HttpResponse<String> sent = poll.send(Records.invocation("2", "abort"));
+        assertEquals(200, sent.statusCode(), HubHttp.describe(sent));
+        assertEquals("clean", observer.awaitDisconnection(id), "@OnDisconnected after abort()");
+        HttpResponse<String> close = poll.poll();
+        assertEquals(200, close.statusCode(), HubHttp.describe(close));
+        assertTrue(close.body().contains("{\"type\":7"), "The Close message: " + HubHttp.describe(close));
+
+        HttpResponse<String> deleted = poll.delete();
+        assertEquals(202, deleted.statusCode(), HubHttp.describe(deleted));
+        HttpResponse<String> crossing = poll.poll();
+        assertEquals(204, crossing.statusCode(), "The poll that crossed the DELETE: " + HubHttp.describe(crossing));
+        HttpResponse<String> later = poll.poll();
+        assertEquals(404, later.statusCode(), "A poll after the end was collected: " + HubHttp.describe(later));
+    }
+
+    /**
+     * A POST is answered once the server has taken its body, without waiting for the hub methods it calls, as the
+     * SignalR server does: a client that sends one POST at a time (the JavaScript client) goes on sending, its Close
+     * message included, while a slow hub method runs. Here the method waits until another connection opens its gate,
+     * which the test does only once the POST has been answered.
+     */
+    @Test
+    void aPostIsAnsweredBeforeTheHubMethodItCallsHasRun() {
+        LongPoll poll = connect();
+        WsObserver observer = observer();
+
+        HttpResponse<String> sent = poll.send(Records.invocation("1", "waitFor", "post-gate"));
+        assertEquals(200, sent.statusCode(), HubHttp.describe(sent));
+        observer.invoke("open", "post-gate");
+        JsonObject completion = poll.invoke("2", "echo", "after");
+        assertEquals("after", completion.getString("result"), completion::toString);
+        assertEquals("opened", Records.parse(poll.nextRecord()).getString("result", null),
+                "The completion of waitFor, which was already waiting when echo was sent");
     }
 
     @Test

@@ -9,8 +9,12 @@ import dev.hubs.HubException;
 import dev.hubs.OnDisconnected;
 import jakarta.inject.Inject;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The hub of the fallback-transport tests: the same calls over every transport, the transport's name as the hub
@@ -25,6 +29,9 @@ public class TransportHub {
 
     /** What {@link #disconnection} answers while a connection has not ended (the Java client needs a value). */
     public static final String NOT_DISCONNECTED = "none";
+
+    /** The gates of {@link #waitFor} and {@link #open}, shared by the transient hub instances of one deployment. */
+    private static final Map<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
 
     @Inject
     HubCallerContext context;
@@ -57,6 +64,36 @@ public class TransportHub {
 
     public void crash() {
         throw new IllegalStateException("secret detail");
+    }
+
+    /** Ends the caller's connection from the server: a Close message without error, then the end. */
+    public void abort() {
+        context.abort();
+    }
+
+    /**
+     * Blocks, as a hub method that waits for a slow service does, until {@link #open} is called with the same name
+     * (or for at most 10 s), then returns {@code "opened"} (or {@code "not opened"}).
+     *
+     * @param gate a name shared with the {@code open} call
+     * @return whether the gate was opened
+     * @throws InterruptedException when the request thread is interrupted
+     */
+    public String waitFor(String gate) throws InterruptedException {
+        return gate(gate).await(10, TimeUnit.SECONDS) ? "opened" : "not opened";
+    }
+
+    /**
+     * Lets {@link #waitFor} calls with this name return.
+     *
+     * @param gate the name
+     */
+    public void open(String gate) {
+        gate(gate).countDown();
+    }
+
+    private static CountDownLatch gate(String name) {
+        return GATES.computeIfAbsent(name, ignored -> new CountDownLatch(1));
     }
 
     /** {@code receive(message)} to every connection. */

@@ -8,11 +8,11 @@ import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
 import dev.hubs.it.support.NodeRun;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -32,25 +32,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class CallerContextJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(CallerContextJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
+        return Deployments.fallbackWar(CallerContextJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
     }
 
     @ArquillianResource
     URL base;
 
-    @Test
-    void identityAndConnectingRequest() {
-        NodeRun run = NodeClient.run("context.mjs", base, TRANSPORT, "identity", "request");
+    @OverEveryTransport
+    void identityAndConnectingRequest(Transport transport) {
+        NodeRun run = NodeClient.run("context.mjs", base, transport, "identity", "request");
         JsScenario identity = run.scenario("identity");
         JsScenario request = run.scenario("request");
         assertAll(
                 () -> assertEquals(identity.string("connectionId"), identity.string("whoAmI"), identity::toString),
                 () -> assertNull(identity.string("userId"), "anonymous, default UserIdProvider: " + identity),
-                () -> assertEquals(TRANSPORT.name(), identity.string("transport"), identity::toString),
+                () -> assertEquals(transport.name(), identity.string("transport"), identity::toString),
                 () -> assertEquals("yes", request.string("header"), request::toString),
                 () -> assertEquals("yes", request.string("headerOtherCase"), request::toString),
                 () -> assertTrue(request.string("userAgent").startsWith("Microsoft SignalR/"),
@@ -65,9 +63,9 @@ class CallerContextJsIT {
                 () -> assertNull(request.string("missingCookie"), request::toString));
     }
 
-    @Test
-    void itemsLastAsLongAsTheConnection() {
-        JsScenario items = NodeClient.run("context.mjs", base, TRANSPORT, "items").scenario("items");
+    @OverEveryTransport
+    void itemsLastAsLongAsTheConnection(Transport transport) {
+        JsScenario items = NodeClient.run("context.mjs", base, transport, "items").scenario("items");
         assertAll(
                 () -> assertNull(items.string("first"), items::toString),
                 () -> assertEquals("v1", items.string("second"), items::toString),
@@ -75,9 +73,9 @@ class CallerContextJsIT {
                 () -> assertNull(items.string("otherConnection"), "items belong to one connection: " + items));
     }
 
-    @Test
-    void abortClosesTheConnectionWithoutAnError() {
-        JsScenario abort = NodeClient.run("context.mjs", base, TRANSPORT, "abort").scenario("abort");
+    @OverEveryTransport
+    void abortClosesTheConnectionWithoutAnError(Transport transport) {
+        JsScenario abort = NodeClient.run("context.mjs", base, transport, "abort").scenario("abort");
         assertAll(
                 () -> assertNull(abort.string("closed"), "abort() is not an error for the client: " + abort),
                 () -> assertEquals("Disconnected", abort.string("state"), abort::toString),

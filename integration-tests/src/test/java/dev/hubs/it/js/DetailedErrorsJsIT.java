@@ -10,11 +10,11 @@ import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -30,12 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class DetailedErrorsJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withConfig(
-                Deployments.hubWar(DetailedErrorsJsIT.class, EchoHub.class, Person.class, Address.class,
+                Deployments.fallbackWar(DetailedErrorsJsIT.class, EchoHub.class, Person.class, Address.class,
                         ModelHub.class, ModelClient.class, CallerInfo.class),
                 "hubs.enable-detailed-errors=true");
     }
@@ -43,9 +41,9 @@ class DetailedErrorsJsIT {
     @ArquillianResource
     URL base;
 
-    @Test
-    void errorTextsCarryTheDetail() {
-        JsScenario errors = NodeClient.run("errors.mjs", base, TRANSPORT, "detailedErrors").scenario("detailedErrors");
+    @OverEveryTransport
+    void errorTextsCarryTheDetail(Transport transport) {
+        JsScenario errors = NodeClient.run("errors.mjs", base, transport, "detailedErrors").scenario("detailedErrors");
         assertAll(
                 () -> assertEquals("An unexpected error occurred invoking 'crash' on the server. "
                         + "IllegalStateException: secret detail", errors.string("crash"), errors::toString),

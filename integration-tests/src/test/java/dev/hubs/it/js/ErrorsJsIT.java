@@ -7,11 +7,11 @@ import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -28,19 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class ErrorsJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(ErrorsJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
+        return Deployments.fallbackWar(ErrorsJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
     }
 
     @ArquillianResource
     URL base;
 
-    @Test
-    void bindingErrorsFailTheInvocationOnly() {
-        JsScenario errors = NodeClient.run("errors.mjs", base, TRANSPORT, "invocationErrors")
+    @OverEveryTransport
+    void bindingErrorsFailTheInvocationOnly(Transport transport) {
+        JsScenario errors = NodeClient.run("errors.mjs", base, transport, "invocationErrors")
                 .scenario("invocationErrors");
         assertAll(
                 () -> assertEquals("Failed to invoke 'noSuchMethod' due to an error on the server. "

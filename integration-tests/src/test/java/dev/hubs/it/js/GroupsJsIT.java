@@ -8,11 +8,11 @@ import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
 import dev.hubs.it.support.NodeRun;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -31,19 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @ExtendWith(ArquillianExtension.class)
 class GroupsJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(GroupsJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
+        return Deployments.fallbackWar(GroupsJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
     }
 
     @ArquillianResource
     URL base;
 
-    @Test
-    void joinAndLeave() {
-        JsScenario groups = NodeClient.run("groups.mjs", base, TRANSPORT, "joinAndLeave").scenario("joinAndLeave");
+    @OverEveryTransport
+    void joinAndLeave(Transport transport) {
+        JsScenario groups = NodeClient.run("groups.mjs", base, transport, "joinAndLeave").scenario("joinAndLeave");
         assertAll(
                 () -> assertEquals(sorted(Map.of("a", List.of("receive(after a joined)"), "b", List.of())),
                         groups.callsByConnection("afterJoin"), "after join: " + groups),
@@ -57,9 +55,9 @@ class GroupsJsIT {
                         groups.callsByConnection("afterRejoin"), "after joining again: " + groups));
     }
 
-    @Test
-    void addAndRemoveAnotherConnection() {
-        NodeRun run = NodeClient.run("groups.mjs", base, TRANSPORT, "addAndRemoveAnotherConnection");
+    @OverEveryTransport
+    void addAndRemoveAnotherConnection(Transport transport) {
+        NodeRun run = NodeClient.run("groups.mjs", base, transport, "addAndRemoveAnotherConnection");
         JsScenario groups = run.scenario("addAndRemoveAnotherConnection");
         assertAll(
                 () -> assertEquals(sorted(Map.of("a", List.of(), "b", List.of("receive(after a added b)"), "c", List.of())),
@@ -69,9 +67,9 @@ class GroupsJsIT {
                 () -> assertNull(groups.string("addUnknownConnection"), "an unknown connection id is ignored: " + groups));
     }
 
-    @Test
-    void aConnectionLeavesItsGroupsWhenItEnds() {
-        JsScenario groups = NodeClient.run("groups.mjs", base, TRANSPORT, "leaveOnDisconnect").scenario("leaveOnDisconnect");
+    @OverEveryTransport
+    void aConnectionLeavesItsGroupsWhenItEnds(Transport transport) {
+        JsScenario groups = NodeClient.run("groups.mjs", base, transport, "leaveOnDisconnect").scenario("leaveOnDisconnect");
         assertAll(
                 () -> assertNull(groups.string("bClosed"), "b's stop() is a clean close: " + groups),
                 () -> assertNull(groups.string("sendAfterBLeft"), groups::toString),

@@ -10,11 +10,11 @@ import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -33,20 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(ArquillianExtension.class)
 class HubContextJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(HubContextJsIT.class, RestApplication.class, ModelResource.class, ModelHub.class,
+        return Deployments.fallbackWar(HubContextJsIT.class, RestApplication.class, ModelResource.class, ModelHub.class,
                 ModelClient.class, CallerInfo.class, QueryUserIdProvider.class);
     }
 
     @ArquillianResource
     URL base;
 
-    @Test
-    void restResourceReachesTargets() {
-        JsScenario rest = NodeClient.run("hubcontext.mjs", base, TRANSPORT, "untypedTargets").scenario("untypedTargets");
+    @OverEveryTransport
+    void restResourceReachesTargets(Transport transport) {
+        JsScenario rest = NodeClient.run("hubcontext.mjs", base, transport, "untypedTargets").scenario("untypedTargets");
         assertAll(
                 () -> assertEquals(sorted(Map.of(
                                 "a", List.of("receive(from REST to all)"),
@@ -65,9 +63,9 @@ class HubContextJsIT {
                         rest.callsByConnection("user"), "clients().user(alice): " + rest));
     }
 
-    @Test
-    void restResourceManagesGroups() {
-        JsScenario groups = NodeClient.run("hubcontext.mjs", base, TRANSPORT, "groups").scenario("groups");
+    @OverEveryTransport
+    void restResourceManagesGroups(Transport transport) {
+        JsScenario groups = NodeClient.run("hubcontext.mjs", base, transport, "groups").scenario("groups");
         assertAll(
                 () -> assertEquals(sorted(Map.of(
                                 "a", List.of("receive(from REST to the desk)"),
@@ -86,9 +84,9 @@ class HubContextJsIT {
                         groups.callsByConnection("afterHubJoin"), "a group joined in the hub: " + groups));
     }
 
-    @Test
-    void restResourceCallsTypedClients() {
-        JsScenario typed = NodeClient.run("hubcontext.mjs", base, TRANSPORT, "typed").scenario("typed");
+    @OverEveryTransport
+    void restResourceCallsTypedClients(Transport transport) {
+        JsScenario typed = NodeClient.run("hubcontext.mjs", base, transport, "typed").scenario("typed");
         assertAll(
                 () -> assertEquals(sorted(Map.of(
                                 "a", List.of("receive(typed from REST)"),

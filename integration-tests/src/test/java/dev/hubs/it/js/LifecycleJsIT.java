@@ -7,11 +7,11 @@ import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
 import dev.hubs.it.support.NodeRun;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code @OnConnected} and {@code @OnDisconnected} with the official JavaScript client (script {@code lifecycle.mjs},
@@ -30,22 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @ExtendWith(ArquillianExtension.class)
 class LifecycleJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     /** What the JavaScript client reports when the server closes the connection with an error. */
     static final String CLOSED_WITH_ERROR = "Server returned an error on close: Connection closed with an error.";
 
+    /** What the JavaScript client reports when a POST of its finds the connection gone. */
+    private static final String PING_POST_REFUSED = "No Connection with that ID: Status code '404'";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(LifecycleJsIT.class, LifecycleHub.class, LifecycleLog.class);
+        return Deployments.fallbackWar(LifecycleJsIT.class, LifecycleHub.class, LifecycleLog.class);
     }
 
     @ArquillianResource
     URL base;
 
-    @Test
-    void onConnectedRunsBeforeInvocationsAndItsMessageComesFirst() {
-        NodeRun run = NodeClient.run("lifecycle.mjs", base, TRANSPORT,
+    @OverEveryTransport
+    void onConnectedRunsBeforeInvocationsAndItsMessageComesFirst(Transport transport) {
+        NodeRun run = NodeClient.run("lifecycle.mjs", base, transport,
                 "connectedFirst", "slowOnConnectedCompletesBeforeInvocations");
         assertAll(
                 () -> {
@@ -64,9 +66,9 @@ class LifecycleJsIT {
                 });
     }
 
-    @Test
-    void onDisconnectedRunsLastAndReachesGroups() {
-        NodeRun run = NodeClient.run("lifecycle.mjs", base, TRANSPORT,
+    @OverEveryTransport
+    void onDisconnectedRunsLastAndReachesGroups(Transport transport) {
+        NodeRun run = NodeClient.run("lifecycle.mjs", base, transport,
                 "disconnectedLast", "onDisconnectedReachesTheRemainingMembers");
         assertAll(
                 () -> {
@@ -85,21 +87,38 @@ class LifecycleJsIT {
                 });
     }
 
-    @Test
-    void failingOnConnectedClosesTheConnectionWithAnError() {
-        JsScenario failing = NodeClient.run("lifecycle.mjs", base, TRANSPORT, "failingOnConnected")
+    /**
+     * An exception in {@code @OnConnected} ends the connection with SignalR's error Close, which the client reports
+     * (through {@code start()} when the Close arrives before the client has finished starting, else through
+     * {@code onclose}).
+     *
+     * <p>Over Server-Sent Events the client may report something else, for a reason of the protocol, not of the
+     * server: right after the handshake it sends its first Ping in a POST, and {@code start()} waits for that POST.
+     * By then the server has ended the connection and forgotten it, as the SignalR server does once the event stream
+     * is over, so the POST gets 404, and {@code start()} fails with that when the POST's answer is handled before
+     * the Close that comes on the event stream. Both orders occur. Over WebSockets the Ping goes on the socket, and a
+     * long-polling client sends none: there the client always reports the Close.
+     */
+    @OverEveryTransport
+    void failingOnConnectedClosesTheConnectionWithAnError(Transport transport) {
+        JsScenario failing = NodeClient.run("lifecycle.mjs", base, transport, "failingOnConnected")
                 .scenario("failingOnConnected");
+        String reported = failing.bool("started") ? failing.string("closed") : failing.string("startError");
+        boolean pingPostRefused = transport == Transport.ServerSentEvents && !failing.bool("started")
+                && PING_POST_REFUSED.equals(reported);
         assertAll(
-                () -> assertEquals(CLOSED_WITH_ERROR,
-                        failing.bool("started") ? failing.string("closed") : failing.string("startError"),
-                        failing::toString),
+                () -> assertTrue(CLOSED_WITH_ERROR.equals(reported) || pingPostRefused,
+                        () -> "expected <" + CLOSED_WITH_ERROR + ">"
+                                + (transport == Transport.ServerSentEvents
+                                        ? " or, from start(), <" + PING_POST_REFUSED + ">" : "")
+                                + " but was <" + reported + ">. " + failing),
                 () -> assertEquals("connected", failing.strings("events").get(0), failing::toString),
                 () -> assertFalse(failing.strings("events").contains("connected-done"), failing::toString));
     }
 
-    @Test
-    void lifecycleMethodsCannotBeInvoked() {
-        JsScenario notCallable = NodeClient.run("lifecycle.mjs", base, TRANSPORT, "lifecycleMethodsAreNotHubMethods")
+    @OverEveryTransport
+    void lifecycleMethodsCannotBeInvoked(Transport transport) {
+        JsScenario notCallable = NodeClient.run("lifecycle.mjs", base, transport, "lifecycleMethodsAreNotHubMethods")
                 .scenario("lifecycleMethodsAreNotHubMethods");
         assertAll(
                 () -> assertEquals("Failed to invoke 'connected' due to an error on the server. "

@@ -10,11 +10,11 @@ import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -32,12 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class MessageSizeJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withConfig(
-                Deployments.hubWar(MessageSizeJsIT.class, EchoHub.class, Person.class, Address.class,
+                Deployments.fallbackWar(MessageSizeJsIT.class, EchoHub.class, Person.class, Address.class,
                         ModelHub.class, ModelClient.class, CallerInfo.class),
                 "hubs.maximum-receive-message-size=1KB",
                 "hubs.ModelHub.maximum-receive-message-size=4KB");
@@ -46,9 +44,9 @@ class MessageSizeJsIT {
     @ArquillianResource
     URL base;
 
-    @Test
-    void aLargerInvocationEndsTheConnection() {
-        JsScenario size = NodeClient.run("options.mjs", base, TRANSPORT, "maximumReceiveMessageSize")
+    @OverEveryTransport
+    void aLargerInvocationEndsTheConnection(Transport transport) {
+        JsScenario size = NodeClient.run("options.mjs", base, transport, "maximumReceiveMessageSize")
                 .scenario("maximumReceiveMessageSize");
         assertAll(
                 () -> assertTrue(size.number("smallRecordLength") < 1000, size::toString),
@@ -60,9 +58,9 @@ class MessageSizeJsIT {
                 () -> assertTrue(size.bool("otherStillUsable"), size::toString));
     }
 
-    @Test
-    void aHubOfItsOwnHasItsOwnLimit() {
-        JsScenario perHub = NodeClient.run("options.mjs", base, TRANSPORT, "perHubMaximumReceiveMessageSize")
+    @OverEveryTransport
+    void aHubOfItsOwnHasItsOwnLimit(Transport transport) {
+        JsScenario perHub = NodeClient.run("options.mjs", base, transport, "perHubMaximumReceiveMessageSize")
                 .scenario("perHubMaximumReceiveMessageSize");
         assertAll(
                 () -> assertTrue(perHub.bool("modelReceivedItsOwn2000Characters"),

@@ -8,11 +8,11 @@ import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
 import dev.hubs.it.support.NodeRun;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -33,19 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @ExtendWith(ArquillianExtension.class)
 class TargetsJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(TargetsJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
+        return Deployments.fallbackWar(TargetsJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
     }
 
     @ArquillianResource
     URL base;
 
-    @Test
-    void connectionTargets() {
-        NodeRun run = NodeClient.run("targets.mjs", base, TRANSPORT,
+    @OverEveryTransport
+    void connectionTargets(Transport transport) {
+        NodeRun run = NodeClient.run("targets.mjs", base, transport,
                 "all", "allExcept", "client", "clients", "caller", "others");
         assertAll(
                 () -> assertReached(run, "all", Map.of(
@@ -74,9 +72,9 @@ class TargetsJsIT {
                         "c", List.of("receive(to others than a)"))));
     }
 
-    @Test
-    void groupTargets() {
-        NodeRun run = NodeClient.run("targets.mjs", base, TRANSPORT,
+    @OverEveryTransport
+    void groupTargets(Transport transport) {
+        NodeRun run = NodeClient.run("targets.mjs", base, transport,
                 "group", "groups", "groupExcept", "othersInGroup");
         assertAll(
                 () -> assertReached(run, "group", Map.of(
@@ -99,9 +97,9 @@ class TargetsJsIT {
                         "c", List.of())));
     }
 
-    @Test
-    void unknownConnectionsGroupsAndUsersReachNobodyWithoutError() {
-        JsScenario unknown = NodeClient.run("targets.mjs", base, TRANSPORT, "unknownTargets").scenario("unknownTargets");
+    @OverEveryTransport
+    void unknownConnectionsGroupsAndUsersReachNobodyWithoutError(Transport transport) {
+        JsScenario unknown = NodeClient.run("targets.mjs", base, transport, "unknownTargets").scenario("unknownTargets");
         assertEquals(sorted(Map.of("a", List.of(), "b", List.of(), "c", List.of())),
                 unknown.callsByConnection("received"), unknown.toString());
     }

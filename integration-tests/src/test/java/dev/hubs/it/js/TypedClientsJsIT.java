@@ -7,11 +7,11 @@ import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -31,19 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @ExtendWith(ArquillianExtension.class)
 class TypedClientsJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(TypedClientsJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
+        return Deployments.fallbackWar(TypedClientsJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
     }
 
     @ArquillianResource
     URL base;
 
-    @Test
-    void typedProxiesReachTheirTargets() {
-        JsScenario typed = NodeClient.run("typed.mjs", base, TRANSPORT, "typedTargets").scenario("typedTargets");
+    @OverEveryTransport
+    void typedProxiesReachTheirTargets(Transport transport) {
+        JsScenario typed = NodeClient.run("typed.mjs", base, transport, "typedTargets").scenario("typedTargets");
         assertAll(
                 () -> assertEquals(sorted(Map.of(
                                 "a", List.of("receive(typed to all)"),
@@ -62,9 +60,9 @@ class TypedClientsJsIT {
                         typed.callsByConnection("group"), "typed group(): " + typed));
     }
 
-    @Test
-    void callsArriveUnderTheClientMethodName() {
-        JsScenario names = NodeClient.run("typed.mjs", base, TRANSPORT, "clientMethodNames").scenario("clientMethodNames");
+    @OverEveryTransport
+    void callsArriveUnderTheClientMethodName(Transport transport) {
+        JsScenario names = NodeClient.run("typed.mjs", base, transport, "clientMethodNames").scenario("clientMethodNames");
         assertAll(
                 () -> assertEquals(sorted(Map.of("a", List.of("ReceiveRenamed(under another name)"), "b", List.of())),
                         names.callsByConnection("renamed"),

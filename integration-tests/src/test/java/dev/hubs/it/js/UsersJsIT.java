@@ -9,11 +9,11 @@ import dev.hubs.it.support.JsScenario;
 import dev.hubs.it.support.NodeClient;
 import dev.hubs.it.support.NodeClient.Transport;
 import dev.hubs.it.support.NodeRun;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -34,20 +34,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @ExtendWith(ArquillianExtension.class)
 class UsersJsIT {
 
-    private static final Transport TRANSPORT = Transport.WebSockets;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(UsersJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class,
+        return Deployments.fallbackWar(UsersJsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class,
                 QueryUserIdProvider.class);
     }
 
     @ArquillianResource
     URL base;
 
-    @Test
-    void userIdsComeFromTheProvider() {
-        JsScenario ids = NodeClient.run("users.mjs", base, TRANSPORT, "userIds").scenario("userIds");
+    @OverEveryTransport
+    void userIdsComeFromTheProvider(Transport transport) {
+        JsScenario ids = NodeClient.run("users.mjs", base, transport, "userIds").scenario("userIds");
         assertAll(
                 () -> assertEquals("alice", ids.string("alice1"), ids::toString),
                 () -> assertEquals("alice", ids.string("alice2"), ids::toString),
@@ -55,9 +53,9 @@ class UsersJsIT {
                 () -> assertNull(ids.string("anonymous"), "no user parameter, no user: " + ids));
     }
 
-    @Test
-    void userAndUsersReachEveryConnectionOfThoseUsers() {
-        NodeRun run = NodeClient.run("users.mjs", base, TRANSPORT, "user", "users", "userAfterOneConnectionEnded");
+    @OverEveryTransport
+    void userAndUsersReachEveryConnectionOfThoseUsers(Transport transport) {
+        NodeRun run = NodeClient.run("users.mjs", base, transport, "user", "users", "userAfterOneConnectionEnded");
         assertAll(
                 () -> {
                     JsScenario user = run.scenario("user");

@@ -4,7 +4,10 @@
  *
  * <p>Each test runs one scenario script of {@code src/test/node} with {@link dev.hubs.it.support.NodeClient} (one Node
  * process per test method, several scenarios each) and asserts on the JSON report the script prints: what each
- * connection received, the results and the error texts. The scripts take the transport as a parameter.
+ * connection received, the results and the error texts. The scripts take the transport as a parameter, and every
+ * test runs over each transport of the JavaScript client, WebSockets, Server-Sent Events and long polling
+ * ({@link dev.hubs.it.support.OverEveryTransport}, the WARs offering all three), unless it says why a transport is
+ * left out.
  *
  * <p>To see every message the client sends and receives, run with {@code -Dhubs.it.node.logLevel=Trace}: the client
  * then logs to stderr, which a failing scenario quotes. A script also runs by hand against a deployed application:

@@ -1,6 +1,7 @@
 package dev.hubs.it.model;
 
 import com.microsoft.signalr.HubConnection;
+import dev.hubs.it.fixtures.CallerInfo;
 import dev.hubs.it.fixtures.ModelHub;
 import dev.hubs.it.support.Await;
 import dev.hubs.it.support.Calls;
@@ -15,13 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A Java client connection to {@link ModelHub} with what it received through the client method {@code receive}.
  *
  * @param connection   the connection
- * @param id           its public connection id, as the hub sees it ({@code whoAmI})
+ * @param id           its public connection id, as the hub sees it
  * @param receives     the arguments of every {@code receive} call, in order
  */
 public record ModelClients(HubConnection connection, String id, BlockingQueue<String> receives) {
 
     /**
-     * Starts a connection to the hub at {@code model} (plus an optional query) and learns its id.
+     * Starts a connection to the hub at {@code model} (plus an optional query) and learns its id. When the test chose
+     * a transport ({@link JavaClients#over}), the hub must see that one: a connection on another transport would
+     * prove nothing about the chosen one.
      *
      * @param clients where connections are kept until the test ends
      * @param base    the application URL
@@ -31,8 +34,12 @@ public record ModelClients(HubConnection connection, String id, BlockingQueue<St
     public static ModelClients connect(JavaClients clients, URL base, String query) {
         HubConnection connection = clients.start(base, query.isEmpty() ? "model" : "model?" + query);
         BlockingQueue<String> receives = JavaClients.received(connection, ModelHub.RECEIVE);
-        String id = Calls.invoke(connection, String.class, "whoAmI");
-        return new ModelClients(connection, id, receives);
+        CallerInfo caller = Calls.invoke(connection, CallerInfo.class, "callerInfo");
+        if (clients.transport() != null) {
+            assertEquals(clients.transport().name(), caller.getTransport(),
+                    "HubCallerContext.transport() of a connection started over " + clients.transport());
+        }
+        return new ModelClients(connection, caller.getConnectionId(), receives);
     }
 
     /**

@@ -17,16 +17,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Connections of the official SignalR Java client, opened for one test and all stopped by {@link #close()} (call it
- * from {@code @AfterEach}).
+ * from {@code @AfterEach}). A test that runs over each transport ({@link OverEveryTransport}) says which one with
+ * {@link #over(JavaTransport)} before it connects.
  */
 public final class JavaClients implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JavaClients.class.getName());
 
     private final List<HubConnection> connections = new ArrayList<>();
+    private volatile JavaTransport transport;
 
     /**
-     * Opens and starts a connection with the client's defaults (negotiate, then WebSockets).
+     * Makes the connections started from now on use one transport (by default the client chooses: WebSockets when
+     * the server offers them).
+     *
+     * @param transport the transport
+     * @return this
+     */
+    public JavaClients over(JavaTransport transport) {
+        this.transport = transport;
+        return this;
+    }
+
+    /**
+     * @return the transport set by {@link #over(JavaTransport)}, or {@code null} when the client chooses
+     */
+    public JavaTransport transport() {
+        return transport;
+    }
+
+    /**
+     * Opens and starts a connection with the client's defaults (negotiate, then WebSockets), or over the transport
+     * set by {@link #over(JavaTransport)}.
      *
      * @param base the application's URL as Arquillian gives it (ends with {@code /})
      * @param hub  the hub path relative to the context root, without a leading {@code /}, for example {@code echo}
@@ -45,7 +67,21 @@ public final class JavaClients implements AutoCloseable {
      * @return the started connection
      */
     public HubConnection start(URL base, String hub, UnaryOperator<HttpHubConnectionBuilder> configure) {
-        return start(configure.apply(HubConnectionBuilder.create(base + hub)).build());
+        return start(configure.apply(builder(base, hub)).build());
+    }
+
+    /**
+     * A builder for a connection of the hub, over the transport set by {@link #over(JavaTransport)}: for a test
+     * that registers handlers before it starts the connection with {@link #start(HubConnection)}.
+     *
+     * @param base the application's URL
+     * @param hub  the hub path relative to the context root, with a query if needed
+     * @return the builder
+     */
+    public HttpHubConnectionBuilder builder(URL base, String hub) {
+        HttpHubConnectionBuilder builder = HubConnectionBuilder.create(base + hub);
+        JavaTransport chosen = transport;
+        return chosen == null ? builder : builder.withTransport(chosen.client());
     }
 
     /**
@@ -60,7 +96,8 @@ public final class JavaClients implements AutoCloseable {
             connections.add(connection);
         }
         boolean started = connection.start().blockingAwait(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        assertTrue(started, "The connection did not start within " + Await.TIMEOUT);
+        assertTrue(started, "The connection did not start within " + Await.TIMEOUT
+                + (transport == null ? "" : " over " + transport));
         return connection;
     }
 

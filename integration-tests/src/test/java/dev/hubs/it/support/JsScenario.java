@@ -17,11 +17,12 @@ import java.util.TreeMap;
  * ({@code "others.aFirst"} is {@code seen.others.aFirst}); a missing value or one of the wrong type fails the test with
  * everything the scenario saw, so a failure always shows what the client received.
  *
- * @param script the script
- * @param name   the scenario
- * @param seen   what it saw
+ * @param script    the script
+ * @param transport the transport of its connections
+ * @param name      the scenario
+ * @param seen      what it saw
  */
-public record JsScenario(String script, String name, JsonObject seen) {
+public record JsScenario(String script, NodeClient.Transport transport, String name, JsonObject seen) {
 
     /**
      * Any value.
@@ -158,6 +159,6 @@ public record JsScenario(String script, String name, JsonObject seen) {
 
     @Override
     public String toString() {
-        return script + " scenario '" + name + "' saw: " + seen;
+        return script + " over " + transport + ", scenario '" + name + "' saw: " + seen;
     }
 }

@@ -121,8 +121,8 @@ public final class NodeClient {
             throw new AssertionError("Interrupted while " + script + " ran", e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        NodeRun run = new NodeRun(script, List.copyOf(command), timedOut ? -1 : process.exitValue(), timedOut, took,
-                collected(stdout), collected(stderr));
+        NodeRun run = new NodeRun(script, transport, List.copyOf(command), timedOut ? -1 : process.exitValue(),
+                timedOut, took, collected(stdout), collected(stderr));
         if (!run.stderr().isBlank()) {
             LOG.log(System.Logger.Level.INFO, "{0} wrote to stderr:\n{1}", script, run.stderr().strip());
         }

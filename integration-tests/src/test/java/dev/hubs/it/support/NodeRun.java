@@ -13,16 +13,17 @@ import java.util.List;
 /**
  * What one run of a Node script did: exit code, output, and the report it printed as its last line of stdout.
  *
- * @param script   the script's file name
- * @param command  the command line
- * @param exitCode the exit code; -1 when the run was killed
- * @param timedOut whether the run was killed for taking too long
- * @param took     how long it ran
- * @param stdout   everything the script printed to stdout
- * @param stderr   everything it printed to stderr (the client's warnings and errors)
+ * @param script    the script's file name
+ * @param transport the transport its connections used
+ * @param command   the command line
+ * @param exitCode  the exit code; -1 when the run was killed
+ * @param timedOut  whether the run was killed for taking too long
+ * @param took      how long it ran
+ * @param stdout    everything the script printed to stdout
+ * @param stderr    everything it printed to stderr (the client's warnings and errors)
  */
-public record NodeRun(String script, List<String> command, int exitCode, boolean timedOut, Duration took,
-                      String stdout, String stderr) {
+public record NodeRun(String script, NodeClient.Transport transport, List<String> command, int exitCode,
+                      boolean timedOut, Duration took, String stdout, String stderr) {
 
     /** The most of stdout or stderr a failure message quotes. */
     private static final int QUOTED = 4000;
@@ -37,16 +38,16 @@ public record NodeRun(String script, List<String> command, int exitCode, boolean
         String[] lines = stdout.strip().split("\\R");
         String last = lines[lines.length - 1];
         if (!last.startsWith("{")) {
-            throw new AssertionError(script + " printed no report. " + describe());
+            throw new AssertionError(run() + " printed no report. " + describe());
         }
         try (var reader = Json.createReader(new StringReader(last))) {
             JsonObject report = reader.readObject();
             if (report.containsKey("error")) {
-                throw new AssertionError(script + " could not run: " + report.getString("error") + ". " + describe());
+                throw new AssertionError(run() + " could not run: " + report.getString("error") + ". " + describe());
             }
             return report;
         } catch (JsonException e) {
-            throw new AssertionError(script + "'s report is not JSON. " + describe(), e);
+            throw new AssertionError(run() + ": the report is not JSON. " + describe(), e);
         }
     }
 
@@ -62,16 +63,16 @@ public record NodeRun(String script, List<String> command, int exitCode, boolean
         JsonObject scenarios = report().getJsonObject("scenarios");
         JsonValue value = scenarios == null ? null : scenarios.get(name);
         if (!(value instanceof JsonObject result)) {
-            throw new AssertionError(script + " reported no scenario '" + name + "'. " + describe());
+            throw new AssertionError(run() + " reported no scenario '" + name + "'. " + describe());
         }
         JsonObject seen = result.getJsonObject("seen");
         if (!result.getBoolean("ok", false)) {
-            throw new AssertionError(script + " scenario '" + name + "' failed: " + result.getString("error", "?")
+            throw new AssertionError(run() + " scenario '" + name + "' failed: " + result.getString("error", "?")
                     + "\n  it saw: " + seen
                     + "\n  stack: " + (result.get("stack") instanceof JsonString stack ? stack.getString() : "-")
                     + "\n  stderr: " + quoted(stderr));
         }
-        return new JsScenario(script, name, seen);
+        return new JsScenario(script, transport, name, seen);
     }
 
     /**
@@ -85,6 +86,11 @@ public record NodeRun(String script, List<String> command, int exitCode, boolean
                 + "; command: " + String.join(" ", command)
                 + "\n  stdout: " + quoted(stdout)
                 + "\n  stderr: " + quoted(stderr);
+    }
+
+    /** The script and its transport, such as {@code groups.mjs over LongPolling}, to start failure messages. */
+    private String run() {
+        return script + " over " + transport;
     }
 
     private static String quoted(String text) {

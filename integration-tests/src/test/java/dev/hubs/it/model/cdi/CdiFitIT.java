@@ -11,13 +11,13 @@ import dev.hubs.it.fixtures.StampReader;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -40,7 +40,7 @@ class CdiFitIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(CdiFitIT.class, CdiHub.class, RequestStamp.class, StampReader.class,
+        return Deployments.fallbackWar(CdiFitIT.class, CdiHub.class, RequestStamp.class, StampReader.class,
                 InvocationCounter.class, Counted.class, CountingInterceptor.class);
     }
 
@@ -50,8 +50,8 @@ class CdiFitIT {
     private final JavaClients clients = new JavaClients();
     private HubConnection hub;
 
-    @BeforeEach
-    void connect() {
+    private void connect(JavaTransport transport) {
+        clients.over(transport);
         hub = clients.start(base, "cdi");
     }
 
@@ -60,8 +60,9 @@ class CdiFitIT {
         clients.close();
     }
 
-    @Test
-    void eachInvocationHasARequestContextOfItsOwn() {
+    @OverEveryTransport
+    void eachInvocationHasARequestContextOfItsOwn(JavaTransport transport) {
+        connect(transport);
         String[] first = Calls.invoke(hub, String[].class, "requestStamps");
         String[] second = Calls.invoke(hub, String[].class, "requestStamps");
 
@@ -70,8 +71,9 @@ class CdiFitIT {
         assertNotEquals(first[0], second[0], "two invocations must not share a request context");
     }
 
-    @Test
-    void interceptorBoundToAHubMethodSeesItsInvocations() {
+    @OverEveryTransport
+    void interceptorBoundToAHubMethodSeesItsInvocations(JavaTransport transport) {
+        connect(transport);
         int before = Calls.invoke(hub, Integer.class, "count", "counted");
 
         assertEquals("x", Calls.invoke(hub, String.class, "counted", "x"));
@@ -82,22 +84,25 @@ class CdiFitIT {
         assertEquals(0, Calls.invoke(hub, Integer.class, "count", "uncounted"), "uncounted has no binding");
     }
 
-    @Test
-    void validArgumentsPass() {
+    @OverEveryTransport
+    void validArgumentsPass(JavaTransport transport) {
+        connect(transport);
         assertEquals("hello bob", Calls.invoke(hub, String.class, "greet", "bob"));
         assertEquals("nick", Calls.invoke(hub, String.class, "nick", "nick"));
     }
 
-    @Test
-    void notBlankViolationNamesTheParameter() {
+    @OverEveryTransport
+    void notBlankViolationNamesTheParameter(JavaTransport transport) {
+        connect(transport);
         String error = violation("greet", "  ");
 
         // Bean Validation's property path of a parameter is <method>.<parameter> (names kept by -parameters).
         assertTrue(error.contains("greet.name"), "the violation must name the parameter 'name': " + error);
     }
 
-    @Test
-    void sizeViolationNamesTheParameter() {
+    @OverEveryTransport
+    void sizeViolationNamesTheParameter(JavaTransport transport) {
+        connect(transport);
         String error = violation("nick", "much too long");
 
         assertTrue(error.contains("nick.nickname"), "the violation must name the parameter 'nickname': " + error);

@@ -1,7 +1,6 @@
 package dev.hubs.it.model.context;
 
 import com.microsoft.signalr.HubConnection;
-import com.microsoft.signalr.HubConnectionBuilder;
 import com.microsoft.signalr.HubConnectionState;
 import dev.hubs.it.fixtures.CallerInfo;
 import dev.hubs.it.fixtures.ModelClient;
@@ -10,6 +9,8 @@ import dev.hubs.it.support.Await;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import dev.hubs.it.support.RawConnection;
 import dev.hubs.it.support.RawHub;
 import jakarta.json.JsonObject;
@@ -43,7 +44,7 @@ class CallerContextIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(CallerContextIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
+        return Deployments.fallbackWar(CallerContextIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
     }
 
     @ArquillianResource
@@ -56,8 +57,9 @@ class CallerContextIT {
         clients.close();
     }
 
-    @Test
-    void connectionIdIsTheOneOfTheNegotiateResponse() {
+    @OverEveryTransport
+    void connectionIdIsTheOneOfTheNegotiateResponse(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "model");
 
         CallerInfo info = Calls.invoke(connection, CallerInfo.class, "callerInfo");
@@ -66,24 +68,27 @@ class CallerContextIT {
         assertEquals(connection.getConnectionId(), Calls.invoke(connection, String.class, "whoAmI"));
     }
 
-    @Test
-    void anonymousConnectionHasNoUserWithTheDefaultProvider() {
+    @OverEveryTransport
+    void anonymousConnectionHasNoUserWithTheDefaultProvider(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "model?user=alice");
 
         assertNull(Calls.invoke(connection, CallerInfo.class, "callerInfo").getUserId(),
                 "without a UserIdProvider bean, the user is the principal's name, and there is no principal");
     }
 
-    @Test
-    void transportIsWebSockets() {
-        HubConnection connection = clients.start(base, "model");
+    /** The transport the client was told to use is the one the hub sees: no silent fall-back to another. */
+    @OverEveryTransport
+    void transportIsTheOneTheClientUses(JavaTransport transport) {
+        HubConnection connection = clients.over(transport).start(base, "model");
 
-        assertEquals("WebSockets", Calls.invoke(connection, String.class, "transport"));
-        assertEquals("WebSockets", Calls.invoke(connection, CallerInfo.class, "callerInfo").getTransport());
+        assertEquals(transport.name(), Calls.invoke(connection, String.class, "transport"));
+        assertEquals(transport.name(), Calls.invoke(connection, CallerInfo.class, "callerInfo").getTransport());
     }
 
-    @Test
-    void headersOfTheConnectingRequestCaseInsensitively() {
+    @OverEveryTransport
+    void headersOfTheConnectingRequestCaseInsensitively(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "model",
                 builder -> builder.withHeader("X-Hubs-Test", "header value"));
 
@@ -92,8 +97,9 @@ class CallerContextIT {
         assertEquals("header value", Calls.invoke(connection, String.class, "header", "X-HUBS-TEST"));
     }
 
-    @Test
-    void queryParametersOfTheConnectingRequestWithoutTheToken() {
+    @OverEveryTransport
+    void queryParametersOfTheConnectingRequestWithoutTheToken(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "model?color=blue&size=9");
 
         assertEquals("blue", Calls.invoke(connection, String.class, "query", "color"));
@@ -104,8 +110,9 @@ class CallerContextIT {
                 + names);
     }
 
-    @Test
-    void cookiesOfTheConnectingRequest() {
+    @OverEveryTransport
+    void cookiesOfTheConnectingRequest(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "model",
                 builder -> builder.withHeader("Cookie", "flavor=chocolate; size=large"));
 
@@ -113,8 +120,9 @@ class CallerContextIT {
         assertEquals("large", Calls.invoke(connection, String.class, "cookie", "size"));
     }
 
-    @Test
-    void itemsLastAcrossInvocationsOfOneConnectionOnly() {
+    @OverEveryTransport
+    void itemsLastAcrossInvocationsOfOneConnectionOnly(JavaTransport transport) {
+        clients.over(transport);
         HubConnection first = clients.start(base, "model");
         HubConnection second = clients.start(base, "model");
 
@@ -132,7 +140,8 @@ class CallerContextIT {
 
     /**
      * {@code abort()} closes the connection from the server: a Close message without error (SignalR sends
-     * {@code {"type":7}}), then the socket ends with a close frame.
+     * {@code {"type":7}}), then the socket ends with a close frame. Raw WebSocket frames: what the fallback
+     * transports carry is shown by the official clients here and, byte for byte, in {@code dev.hubs.it.fallback}.
      */
     @Test
     void abortClosesTheConnectionWithoutError() {
@@ -157,9 +166,10 @@ class CallerContextIT {
         }
     }
 
-    @Test
-    void abortEndsTheJavaClientWithoutError() {
-        HubConnection connection = HubConnectionBuilder.create(base + "model").build();
+    @OverEveryTransport
+    void abortEndsTheJavaClientWithoutError(JavaTransport transport) {
+        clients.over(transport);
+        HubConnection connection = clients.builder(base, "model").build();
         CompletableFuture<Exception> closed = new CompletableFuture<>();
         connection.onClosed(error -> closed.complete(error));
         clients.start(connection);

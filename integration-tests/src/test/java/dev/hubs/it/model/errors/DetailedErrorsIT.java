@@ -8,13 +8,13 @@ import dev.hubs.it.fixtures.Person;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -33,7 +33,7 @@ class DetailedErrorsIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withConfig(
-                Deployments.hubWar(DetailedErrorsIT.class, EchoHub.class, Person.class, Address.class),
+                Deployments.fallbackWar(DetailedErrorsIT.class, EchoHub.class, Person.class, Address.class),
                 "hubs.enable-detailed-errors=true");
     }
 
@@ -43,8 +43,8 @@ class DetailedErrorsIT {
     private final JavaClients clients = new JavaClients();
     private HubConnection hub;
 
-    @BeforeEach
-    void connect() {
+    private void connect(JavaTransport transport) {
+        clients.over(transport);
         hub = clients.start(base, "echo");
     }
 
@@ -53,34 +53,39 @@ class DetailedErrorsIT {
         clients.close();
     }
 
-    @Test
-    void otherExceptionsShowTypeAndMessage() {
+    @OverEveryTransport
+    void otherExceptionsShowTypeAndMessage(JavaTransport transport) {
+        connect(transport);
         assertEquals("An unexpected error occurred invoking 'crash' on the server. IllegalStateException: secret detail",
                 error("crash"));
     }
 
-    @Test
-    void hubExceptionIsUnchanged() {
+    @OverEveryTransport
+    void hubExceptionIsUnchanged(JavaTransport transport) {
+        connect(transport);
         assertEquals("An unexpected error occurred invoking 'fail' on the server. HubException: nope", error("fail"));
     }
 
-    @Test
-    void unknownMethodIsUnchanged() {
+    @OverEveryTransport
+    void unknownMethodIsUnchanged(JavaTransport transport) {
+        connect(transport);
         assertEquals("Failed to invoke 'nothingHere' due to an error on the server. HubException: Method does not "
                 + "exist.", error("nothingHere"));
     }
 
     /** SignalR: {@code InvalidDataException: Invocation provides 1 argument(s) but target expects 2.} */
-    @Test
-    void wrongArgumentCountTellsTheCounts() {
+    @OverEveryTransport
+    void wrongArgumentCountTellsTheCounts(JavaTransport transport) {
+        connect(transport);
         String error = error("add", 1);
         assertTrue(error.startsWith("Failed to invoke 'add' due to an error on the server. "), error);
         assertTrue(error.endsWith(": Invocation provides 1 argument(s) but target expects 2."), error);
     }
 
     /** SignalR: {@code InvalidDataException: Error binding arguments. Make sure that the types ...} */
-    @Test
-    void unconvertibleArgumentTellsWhy() {
+    @OverEveryTransport
+    void unconvertibleArgumentTellsWhy(JavaTransport transport) {
+        connect(transport);
         String error = error("add", "one", 2);
         assertTrue(error.startsWith("Failed to invoke 'add' due to an error on the server. "), error);
         assertTrue(error.endsWith(": Error binding arguments. Make sure that the types of the provided values match "

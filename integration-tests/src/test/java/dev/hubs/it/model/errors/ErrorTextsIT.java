@@ -9,6 +9,8 @@ import dev.hubs.it.fixtures.Person;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import dev.hubs.it.support.RawConnection;
 import dev.hubs.it.support.RawHub;
 import jakarta.json.JsonObject;
@@ -17,7 +19,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,7 +39,7 @@ class ErrorTextsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(ErrorTextsIT.class, EchoHub.class, Person.class, Address.class);
+        return Deployments.fallbackWar(ErrorTextsIT.class, EchoHub.class, Person.class, Address.class);
     }
 
     @ArquillianResource
@@ -47,8 +48,8 @@ class ErrorTextsIT {
     private final JavaClients clients = new JavaClients();
     private HubConnection hub;
 
-    @BeforeEach
-    void connect() {
+    private void connect(JavaTransport transport) {
+        clients.over(transport);
         hub = clients.start(base, "echo");
     }
 
@@ -57,45 +58,53 @@ class ErrorTextsIT {
         clients.close();
     }
 
-    @Test
-    void hubException() {
+    @OverEveryTransport
+    void hubException(JavaTransport transport) {
+        connect(transport);
         assertError("An unexpected error occurred invoking 'fail' on the server. HubException: nope", "fail");
     }
 
-    @Test
-    void otherExceptionGivesTheGenericText() {
+    @OverEveryTransport
+    void otherExceptionGivesTheGenericText(JavaTransport transport) {
+        connect(transport);
         assertError("An unexpected error occurred invoking 'crash' on the server.", "crash");
     }
 
-    @Test
-    void unknownMethod() {
+    @OverEveryTransport
+    void unknownMethod(JavaTransport transport) {
+        connect(transport);
         assertError("Failed to invoke 'nothingHere' due to an error on the server. HubException: Method does not exist.",
                 "nothingHere", 1, 2);
     }
 
-    @Test
-    void tooFewArguments() {
+    @OverEveryTransport
+    void tooFewArguments(JavaTransport transport) {
+        connect(transport);
         assertError("Failed to invoke 'add' due to an error on the server.", "add", 1);
     }
 
-    @Test
-    void tooManyArguments() {
+    @OverEveryTransport
+    void tooManyArguments(JavaTransport transport) {
+        connect(transport);
         assertError("Failed to invoke 'add' due to an error on the server.", "add", 1, 2, 3);
     }
 
-    @Test
-    void unconvertibleArgument() {
+    @OverEveryTransport
+    void unconvertibleArgument(JavaTransport transport) {
+        connect(transport);
         assertError("Failed to invoke 'add' due to an error on the server.", "add", "one", 2);
     }
 
-    @Test
-    void unconvertibleObjectArgument() {
+    @OverEveryTransport
+    void unconvertibleObjectArgument(JavaTransport transport) {
+        connect(transport);
         assertError("Failed to invoke 'roundTrip' due to an error on the server.", "roundTrip", "not a person");
     }
 
     /** Method names match case-insensitively; errors name the method as declared, not as the client spelled it. */
-    @Test
-    void errorsNameTheDeclaredMethod() {
+    @OverEveryTransport
+    void errorsNameTheDeclaredMethod(JavaTransport transport) {
+        connect(transport);
         assertEquals(5, Calls.invoke(hub, Integer.class, "ADD", 2, 3));
         assertError("Failed to invoke 'add' due to an error on the server.", "ADD", 1);
         assertError("An unexpected error occurred invoking 'fail' on the server. HubException: nope", "FAIL");

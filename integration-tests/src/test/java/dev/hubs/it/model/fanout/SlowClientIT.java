@@ -5,6 +5,8 @@ import dev.hubs.it.fixtures.FanoutHub;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import dev.hubs.it.support.RawHub;
 import dev.hubs.it.support.ServerLog;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -12,7 +14,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -36,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>The broadcast goes out in chunks of {@value #CHUNK} (half the capacity), the next chunk only once both fast
  * clients have received the last: a tight loop of thousands of sends would overflow any bounded queue, fast reader
  * or not. The stalled client falls behind by a chunk each round until its queue overflows.
+ *
+ * <p>The fast clients run over each transport of the Java client (over long polling, each poll carries what queued
+ * up since the last one); the stalled one is a raw WebSocket, whose reading can be stopped.
  */
 @ExtendWith(ArquillianExtension.class)
 class SlowClientIT {
@@ -47,7 +51,7 @@ class SlowClientIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.withConfig(Deployments.hubWar(SlowClientIT.class, FanoutHub.class),
+        return Deployments.withConfig(Deployments.fallbackWar(SlowClientIT.class, FanoutHub.class),
                 "hubs.outbound-queue-capacity=64");
     }
 
@@ -61,8 +65,9 @@ class SlowClientIT {
         clients.close();
     }
 
-    @Test
-    void stalledClientIsClosedWhileOthersReceiveEverythingInOrder() {
+    @OverEveryTransport
+    void stalledClientIsClosedWhileOthersReceiveEverythingInOrder(JavaTransport transport) {
+        clients.over(transport);
         ServerLog log = ServerLog.fromNow();
         FastClient first = new FastClient(clients.start(base, "fanout"));
         FastClient second = new FastClient(clients.start(base, "fanout"));

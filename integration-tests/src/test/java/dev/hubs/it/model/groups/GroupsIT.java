@@ -7,13 +7,13 @@ import dev.hubs.it.model.ModelClients;
 import dev.hubs.it.support.Await;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -31,7 +31,7 @@ class GroupsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(GroupsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
+        return Deployments.fallbackWar(GroupsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
     }
 
     @ArquillianResource
@@ -42,8 +42,8 @@ class GroupsIT {
     private ModelClients b;
     private ModelClients c;
 
-    @BeforeEach
-    void connect() {
+    private void connect(JavaTransport transport) {
+        clients.over(transport);
         a = ModelClients.connect(clients, base);
         b = ModelClients.connect(clients, base);
         c = ModelClients.connect(clients, base);
@@ -54,8 +54,9 @@ class GroupsIT {
         clients.close();
     }
 
-    @Test
-    void leaveEndsTheMembershipAndRejoiningRestoresIt() {
+    @OverEveryTransport
+    void leaveEndsTheMembershipAndRejoiningRestoresIt(JavaTransport transport) {
+        connect(transport);
         a.call("join", "room");
         b.call("join", "room");
 
@@ -70,8 +71,9 @@ class GroupsIT {
         b.receives("with b again", "b after re-joining");
     }
 
-    @Test
-    void joiningTwiceIsHarmlessAndReceivesOnce() {
+    @OverEveryTransport
+    void joiningTwiceIsHarmlessAndReceivesOnce(JavaTransport transport) {
+        connect(transport);
         a.call("join", "twice");
         a.call("join", "twice");
 
@@ -84,8 +86,9 @@ class GroupsIT {
         a.receivedNothingElse(b, "a after leaving once (joining twice must not need two leaves)");
     }
 
-    @Test
-    void leavingAGroupNeverJoinedIsHarmless() {
+    @OverEveryTransport
+    void leavingAGroupNeverJoinedIsHarmless(JavaTransport transport) {
+        connect(transport);
         a.call("leave", "never-joined");
         a.call("removeFromGroup", "no-such-connection", "never-joined");
         a.call("addToGroup", "no-such-connection", "never-joined");
@@ -94,8 +97,9 @@ class GroupsIT {
         a.receivedNothingElse(b, "a");
     }
 
-    @Test
-    void oneConnectionMayAddAnother() {
+    @OverEveryTransport
+    void oneConnectionMayAddAnother(JavaTransport transport) {
+        connect(transport);
         a.call("addToGroup", b.id(), "added");
         c.call("sendGroup", "added", "b was added by a");
         b.receives("b was added by a", "b");
@@ -106,8 +110,9 @@ class GroupsIT {
         b.receivedNothingElse(c, "b after a removed it");
     }
 
-    @Test
-    void groupsAreIndependent() {
+    @OverEveryTransport
+    void groupsAreIndependent(JavaTransport transport) {
+        connect(transport);
         a.call("join", "red");
         b.call("join", "blue");
 
@@ -116,8 +121,9 @@ class GroupsIT {
         b.receivedNothingElse(c, "b (in blue)");
     }
 
-    @Test
-    void groupNamesAreCaseSensitive() {
+    @OverEveryTransport
+    void groupNamesAreCaseSensitive(JavaTransport transport) {
+        connect(transport);
         a.call("join", "Case");
 
         c.call("sendGroup", "case", "lower case");
@@ -128,8 +134,9 @@ class GroupsIT {
      * A member that disconnects leaves the group: a later send to the group completes and reaches the others, and
      * the group keeps working for them (and for a new member).
      */
-    @Test
-    void disconnectingLeavesTheGroup() {
+    @OverEveryTransport
+    void disconnectingLeavesTheGroup(JavaTransport transport) {
+        connect(transport);
         a.call("join", "lobby");
         b.call("join", "lobby");
         c.call("join", "lobby");

@@ -10,13 +10,13 @@ import dev.hubs.it.model.ModelClients;
 import dev.hubs.it.support.Await;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -45,7 +45,7 @@ class HubContextIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(HubContextIT.class, ModelHub.class, ModelClient.class, CallerInfo.class,
+        return Deployments.fallbackWar(HubContextIT.class, ModelHub.class, ModelClient.class, CallerInfo.class,
                 ModelResource.class, RestApplication.class, QueryUserIdProvider.class);
     }
 
@@ -56,8 +56,8 @@ class HubContextIT {
     private ModelClients alice;
     private ModelClients bob;
 
-    @BeforeEach
-    void connect() {
+    private void connect(JavaTransport transport) {
+        clients.over(transport);
         alice = ModelClients.connect(clients, base, "user=alice");
         bob = ModelClients.connect(clients, base, "user=bob");
     }
@@ -67,24 +67,27 @@ class HubContextIT {
         clients.close();
     }
 
-    @Test
-    void all() {
+    @OverEveryTransport
+    void all(JavaTransport transport) {
+        connect(transport);
         post("api/model/all?message=" + encode("from REST to all"));
 
         alice.receives("from REST to all", "alice");
         bob.receives("from REST to all", "bob");
     }
 
-    @Test
-    void oneClient() {
+    @OverEveryTransport
+    void oneClient(JavaTransport transport) {
+        connect(transport);
         post("api/model/client/" + bob.id() + "?message=" + encode("from REST to bob"));
 
         bob.receives("from REST to bob", "bob");
         alice.receivedNothingElse(bob, "alice");
     }
 
-    @Test
-    void user() {
+    @OverEveryTransport
+    void user(JavaTransport transport) {
+        connect(transport);
         ModelClients alice2 = ModelClients.connect(clients, base, "user=alice");
 
         post("api/model/user/alice?message=" + encode("from REST to alice"));
@@ -94,8 +97,9 @@ class HubContextIT {
         bob.receivedNothingElse(alice, "bob");
     }
 
-    @Test
-    void groupMembershipManagedFromOutsideTheHub() {
+    @OverEveryTransport
+    void groupMembershipManagedFromOutsideTheHub(JavaTransport transport) {
+        connect(transport);
         post("api/model/groups/rest-room/" + alice.id());
 
         post("api/model/group/rest-room?message=" + encode("to the REST room"));
@@ -110,8 +114,9 @@ class HubContextIT {
         alice.receivedNothingElse(bob, "alice (removed by the REST resource)");
     }
 
-    @Test
-    void typedClients() {
+    @OverEveryTransport
+    void typedClients(JavaTransport transport) {
+        connect(transport);
         BlockingQueue<String> aliceRenamed = JavaClients.received(alice.connection(), "ReceiveRenamed");
         BlockingQueue<String> renamed = JavaClients.received(bob.connection(), "ReceiveRenamed");
 

@@ -1,7 +1,6 @@
 package dev.hubs.it.model.lifecycle;
 
 import com.microsoft.signalr.HubConnection;
-import com.microsoft.signalr.HubConnectionBuilder;
 import com.microsoft.signalr.HubConnectionState;
 import dev.hubs.it.fixtures.LifecycleHub;
 import dev.hubs.it.fixtures.LifecycleLog;
@@ -9,6 +8,8 @@ import dev.hubs.it.support.Await;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import dev.hubs.it.support.RawConnection;
 import dev.hubs.it.support.RawHub;
 import jakarta.json.JsonObject;
@@ -43,7 +44,7 @@ class LifecycleIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(LifecycleIT.class, LifecycleHub.class, LifecycleLog.class);
+        return Deployments.fallbackWar(LifecycleIT.class, LifecycleHub.class, LifecycleLog.class);
     }
 
     @ArquillianResource
@@ -60,9 +61,10 @@ class LifecycleIT {
      * {@code @OnConnected} takes 500 ms (its stage completes later); an invocation sent right after the handshake
      * must wait for it, and the welcome it sends is the first message the connection receives.
      */
-    @Test
-    void onConnectedCompletesBeforeTheFirstInvocation() {
-        HubConnection connection = HubConnectionBuilder.create(base + "lifecycle?slow=500").build();
+    @OverEveryTransport
+    void onConnectedCompletesBeforeTheFirstInvocation(JavaTransport transport) {
+        clients.over(transport);
+        HubConnection connection = clients.builder(base, "lifecycle?slow=500").build();
         BlockingQueue<String> first = new LinkedBlockingQueue<>();
         connection.on("welcome", id -> first.add("welcome " + id), String.class);
         connection.on("receive", message -> first.add("receive " + message), String.class);
@@ -75,8 +77,9 @@ class LifecycleIT {
         assertEquals("welcome " + Calls.invoke(connection, String.class, "whoAmI"), welcome);
     }
 
-    @Test
-    void onDisconnectedRunsOnceWithNullCauseOnACleanStop() {
+    @OverEveryTransport
+    void onDisconnectedRunsOnceWithNullCauseOnACleanStop(JavaTransport transport) {
+        clients.over(transport);
         HubConnection watcher = connect("lifecycle");
         BlockingQueue<String> left = leftEvents(watcher);
         Calls.invokeVoid(watcher, "join", LifecycleHub.WATCHERS);
@@ -149,8 +152,9 @@ class LifecycleIT {
      * group was still usable then. Afterwards the connection is no longer a member: a group send reaches the others
      * only, and completes.
      */
-    @Test
-    void onDisconnectedCanUseTheGroupsOfTheConnection() {
+    @OverEveryTransport
+    void onDisconnectedCanUseTheGroupsOfTheConnection(JavaTransport transport) {
+        clients.over(transport);
         HubConnection member = connect("lifecycle");
         BlockingQueue<String> left = leftEvents(member);
         BlockingQueue<String> received = JavaClients.received(member, "receive");
@@ -193,9 +197,10 @@ class LifecycleIT {
     }
 
     /** The official Java client sees the same: its closed callback gets the error text. */
-    @Test
-    void exceptionInOnConnectedReachesTheJavaClientsClosedCallback() {
-        HubConnection connection = HubConnectionBuilder.create(base + "lifecycle?fail=true").build();
+    @OverEveryTransport
+    void exceptionInOnConnectedReachesTheJavaClientsClosedCallback(JavaTransport transport) {
+        clients.over(transport);
+        HubConnection connection = clients.builder(base, "lifecycle?fail=true").build();
         CompletableFuture<Exception> closed = new CompletableFuture<>();
         connection.onClosed(closed::complete);
         try {
@@ -211,7 +216,7 @@ class LifecycleIT {
 
     /** Starts a Java client, with a handler for the welcome that {@code @OnConnected} sends (else the client logs). */
     private HubConnection connect(String hub) {
-        HubConnection connection = HubConnectionBuilder.create(base + hub).build();
+        HubConnection connection = clients.builder(base, hub).build();
         connection.on("welcome", id -> { }, String.class);
         return clients.start(connection);
     }

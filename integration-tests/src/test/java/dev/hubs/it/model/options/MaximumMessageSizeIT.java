@@ -1,7 +1,6 @@
 package dev.hubs.it.model.options;
 
 import com.microsoft.signalr.HubConnection;
-import com.microsoft.signalr.HubConnectionBuilder;
 import dev.hubs.it.fixtures.Address;
 import dev.hubs.it.fixtures.CallerInfo;
 import dev.hubs.it.fixtures.EchoHub;
@@ -12,6 +11,8 @@ import dev.hubs.it.support.Await;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import dev.hubs.it.support.RawConnection;
 import dev.hubs.it.support.RawHub;
 import jakarta.json.JsonObject;
@@ -42,7 +43,7 @@ class MaximumMessageSizeIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withConfig(
-                Deployments.hubWar(MaximumMessageSizeIT.class, EchoHub.class, Person.class, Address.class,
+                Deployments.fallbackWar(MaximumMessageSizeIT.class, EchoHub.class, Person.class, Address.class,
                         ModelHub.class, ModelClient.class, CallerInfo.class),
                 "hubs.EchoHub.maximum-receive-message-size=1KB");
     }
@@ -93,9 +94,10 @@ class MaximumMessageSizeIT {
         }
     }
 
-    @Test
-    void theJavaClientSeesTheErrorClose() {
-        HubConnection connection = HubConnectionBuilder.create(base + "echo").build();
+    @OverEveryTransport
+    void theJavaClientSeesTheErrorClose(JavaTransport transport) {
+        clients.over(transport);
+        HubConnection connection = clients.builder(base, "echo").build();
         CompletableFuture<Exception> closed = new CompletableFuture<>();
         connection.onClosed(closed::complete);
         clients.start(connection);
@@ -107,8 +109,9 @@ class MaximumMessageSizeIT {
         assertEquals("Connection closed with an error.", error.getMessage());
     }
 
-    @Test
-    void anotherHubOfTheWarKeepsTheDefault() {
+    @OverEveryTransport
+    void anotherHubOfTheWarKeepsTheDefault(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "model");
         String large = "m".repeat(20_000);
 

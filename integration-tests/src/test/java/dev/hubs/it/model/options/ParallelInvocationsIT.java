@@ -9,13 +9,14 @@ import dev.hubs.it.support.Await;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import io.reactivex.rxjava3.core.Single;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -35,7 +36,7 @@ class ParallelInvocationsIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.withConfig(
-                Deployments.hubWar(ParallelInvocationsIT.class, ParallelWork.class, ParallelHub.class,
+                Deployments.fallbackWar(ParallelInvocationsIT.class, ParallelWork.class, ParallelHub.class,
                         WideParallelHub.class, OverlapMeter.class),
                 "hubs.WideParallelHub.maximum-parallel-invocations-per-client=2");
     }
@@ -50,8 +51,9 @@ class ParallelInvocationsIT {
         clients.close();
     }
 
-    @Test
-    void byDefaultBlockingInvocationsOfOneClientDoNotOverlap() {
+    @OverEveryTransport
+    void byDefaultBlockingInvocationsOfOneClientDoNotOverlap(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "parallel");
 
         invokeAtOnce(connection, "busy", 3, 300);
@@ -59,8 +61,9 @@ class ParallelInvocationsIT {
         assertEquals(1, Calls.invoke(connection, Integer.class, "maximumOverlap"));
     }
 
-    @Test
-    void byDefaultAsynchronousInvocationsOfOneClientDoNotOverlap() {
+    @OverEveryTransport
+    void byDefaultAsynchronousInvocationsOfOneClientDoNotOverlap(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "parallel");
 
         invokeAtOnce(connection, "busyAsync", 3, 300);
@@ -69,8 +72,9 @@ class ParallelInvocationsIT {
                 "an invocation lasts until its stage completes; the next must wait for it");
     }
 
-    @Test
-    void perHubSettingAllowsTwoAsynchronousInvocations() {
+    @OverEveryTransport
+    void perHubSettingAllowsTwoAsynchronousInvocations(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "wide-parallel");
 
         invokeAtOnce(connection, "busyAsync", 4, 700);
@@ -83,8 +87,9 @@ class ParallelInvocationsIT {
      * Blocking hub methods are the common case in Java (JDBC, REST clients ...): with a limit of 2, two of them must
      * run at once, which needs a thread other than the one reading the connection.
      */
-    @Test
-    void perHubSettingAllowsTwoBlockingInvocations() {
+    @OverEveryTransport
+    void perHubSettingAllowsTwoBlockingInvocations(JavaTransport transport) {
+        clients.over(transport);
         HubConnection connection = clients.start(base, "wide-parallel");
 
         invokeAtOnce(connection, "busy", 4, 700);

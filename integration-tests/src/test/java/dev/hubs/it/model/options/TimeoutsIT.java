@@ -34,6 +34,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Keep-alive, client timeout and handshake timeout, configured short for this WAR in the three duration formats
  * ({@code 1s}, ISO {@code PT2S}, {@code 1000ms}), seen through a raw WebSocket (the official Java client pings only
  * every 15 s, so a 2 s client timeout would close it).
+ *
+ * <p>WebSockets only. The same clocks over the fallback transports are in {@code dev.hubs.it.fallback.TimeoutsIT}
+ * and, with the JavaScript client, in {@code dev.hubs.it.js.KeepAliveJsIT}; long polling has neither pings nor a
+ * client timeout (its polls keep it alive), but a disconnect timeout instead.
  */
 @ExtendWith(ArquillianExtension.class)
 class TimeoutsIT {

@@ -6,13 +6,13 @@ import dev.hubs.it.fixtures.ModelHub;
 import dev.hubs.it.model.ModelClients;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -31,7 +31,7 @@ class EveryTargetIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(EveryTargetIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
+        return Deployments.fallbackWar(EveryTargetIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
     }
 
     @ArquillianResource
@@ -43,8 +43,8 @@ class EveryTargetIT {
     private ModelClients c;
     private ModelClients d;
 
-    @BeforeEach
-    void connect() {
+    private void connect(JavaTransport transport) {
+        clients.over(transport);
         a = ModelClients.connect(clients, base);
         b = ModelClients.connect(clients, base);
         c = ModelClients.connect(clients, base);
@@ -57,8 +57,9 @@ class EveryTargetIT {
         clients.close();
     }
 
-    @Test
-    void all() {
+    @OverEveryTransport
+    void all(JavaTransport transport) {
+        connect(transport);
         a.call("sendAll", "to all");
 
         a.receives("to all", "a");
@@ -68,8 +69,9 @@ class EveryTargetIT {
         assertOnlyOnce();
     }
 
-    @Test
-    void allExcept() {
+    @OverEveryTransport
+    void allExcept(JavaTransport transport) {
+        connect(transport);
         a.call("sendAllExcept", List.of(b.id(), c.id()), "not b, not c");
 
         a.receives("not b, not c", "a");
@@ -79,8 +81,9 @@ class EveryTargetIT {
         assertOnlyOnce();
     }
 
-    @Test
-    void client() {
+    @OverEveryTransport
+    void client(JavaTransport transport) {
+        connect(transport);
         a.call("sendClient", c.id(), "for c");
 
         c.receives("for c", "c");
@@ -90,8 +93,9 @@ class EveryTargetIT {
         assertOnlyOnce();
     }
 
-    @Test
-    void clients() {
+    @OverEveryTransport
+    void clients(JavaTransport transport) {
+        connect(transport);
         a.call("sendClients", List.of(b.id(), d.id()), "for b and d");
 
         b.receives("for b and d", "b");
@@ -101,16 +105,18 @@ class EveryTargetIT {
         assertOnlyOnce();
     }
 
-    @Test
-    void clientsListingOneConnectionTwiceReachesItOnce() {
+    @OverEveryTransport
+    void clientsListingOneConnectionTwiceReachesItOnce(JavaTransport transport) {
+        connect(transport);
         a.call("sendClients", List.of(b.id(), b.id()), "for b");
 
         b.receives("for b", "b");
         b.receivedNothingElse(a, "b");
     }
 
-    @Test
-    void group() {
+    @OverEveryTransport
+    void group(JavaTransport transport) {
+        connect(transport);
         a.call("join", "g-group");
         b.call("join", "g-group");
 
@@ -124,8 +130,9 @@ class EveryTargetIT {
     }
 
     /** A connection in two of the groups is called once; one in none is not called. */
-    @Test
-    void groups() {
+    @OverEveryTransport
+    void groups(JavaTransport transport) {
+        connect(transport);
         a.call("join", "g-one");
         b.call("join", "g-two");
         c.call("join", "g-one");
@@ -142,8 +149,9 @@ class EveryTargetIT {
         assertOnlyOnce();
     }
 
-    @Test
-    void groupExcept() {
+    @OverEveryTransport
+    void groupExcept(JavaTransport transport) {
+        connect(transport);
         a.call("join", "g-except");
         b.call("join", "g-except");
         c.call("join", "g-except");
@@ -157,8 +165,9 @@ class EveryTargetIT {
         assertOnlyOnce();
     }
 
-    @Test
-    void caller() {
+    @OverEveryTransport
+    void caller(JavaTransport transport) {
+        connect(transport);
         b.call("sendCaller", "for the caller");
 
         b.receives("for the caller", "b");
@@ -168,8 +177,9 @@ class EveryTargetIT {
         assertOnlyOnce();
     }
 
-    @Test
-    void others() {
+    @OverEveryTransport
+    void others(JavaTransport transport) {
+        connect(transport);
         b.call("sendOthers", "not for b");
 
         a.receives("not for b", "a");
@@ -179,8 +189,9 @@ class EveryTargetIT {
         assertOnlyOnce();
     }
 
-    @Test
-    void othersInGroup() {
+    @OverEveryTransport
+    void othersInGroup(JavaTransport transport) {
+        connect(transport);
         a.call("join", "g-others");
         b.call("join", "g-others");
         c.call("join", "g-others");
@@ -195,8 +206,9 @@ class EveryTargetIT {
     }
 
     /** Unknown connections, groups and users are not an error: the send completes and reaches nobody. */
-    @Test
-    void unknownTargetsReachNobodyAndAreNoError() {
+    @OverEveryTransport
+    void unknownTargetsReachNobodyAndAreNoError(JavaTransport transport) {
+        connect(transport);
         a.call("sendClient", "no-such-connection", "lost");
         a.call("sendClients", List.of("no-such-connection"), "lost");
         a.call("sendGroup", "no-such-group", "lost");

@@ -7,13 +7,13 @@ import dev.hubs.it.model.ModelClients;
 import dev.hubs.it.support.Await;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -32,7 +32,7 @@ class TypedClientsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(TypedClientsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
+        return Deployments.fallbackWar(TypedClientsIT.class, ModelHub.class, ModelClient.class, CallerInfo.class);
     }
 
     @ArquillianResource
@@ -42,8 +42,8 @@ class TypedClientsIT {
     private ModelClients a;
     private ModelClients b;
 
-    @BeforeEach
-    void connect() {
+    private void connect(JavaTransport transport) {
+        clients.over(transport);
         a = ModelClients.connect(clients, base);
         b = ModelClients.connect(clients, base);
     }
@@ -53,16 +53,18 @@ class TypedClientsIT {
         clients.close();
     }
 
-    @Test
-    void interfaceMethodBecomesClientMethodOfTheSameName() {
+    @OverEveryTransport
+    void interfaceMethodBecomesClientMethodOfTheSameName(JavaTransport transport) {
+        connect(transport);
         a.call("typedAll", "typed to all");
 
         a.receives("typed to all", "a");
         b.receives("typed to all", "b");
     }
 
-    @Test
-    void typedCallerAndGroup() {
+    @OverEveryTransport
+    void typedCallerAndGroup(JavaTransport transport) {
+        connect(transport);
         a.call("typedCaller", "typed to a");
         a.receives("typed to a", "a");
         b.receivedNothingElse(a, "b");
@@ -73,8 +75,9 @@ class TypedClientsIT {
         a.receivedNothingElse(b, "a");
     }
 
-    @Test
-    void clientMethodAnnotationRenames() {
+    @OverEveryTransport
+    void clientMethodAnnotationRenames(JavaTransport transport) {
+        connect(transport);
         BlockingQueue<String> renamed = JavaClients.received(a.connection(), "ReceiveRenamed");
         BlockingQueue<String> javaName = JavaClients.received(a.connection(), "renamed");
 
@@ -86,8 +89,9 @@ class TypedClientsIT {
         assertTrue(javaName.isEmpty(), "the Java method name was used as well: " + javaName);
     }
 
-    @Test
-    void voidClientMethodWithTwoArguments() {
+    @OverEveryTransport
+    void voidClientMethodWithTwoArguments(JavaTransport transport) {
+        connect(transport);
         BlockingQueue<String> pairs = new LinkedBlockingQueue<>();
         a.connection().on("pair", (String text, Integer number) -> pairs.add(text + "/" + number),
                 String.class, Integer.class);

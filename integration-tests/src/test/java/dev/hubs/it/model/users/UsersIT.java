@@ -9,13 +9,13 @@ import dev.hubs.it.support.Await;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
 import dev.hubs.it.support.JavaClients;
+import dev.hubs.it.support.JavaTransport;
+import dev.hubs.it.support.OverEveryTransport;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -35,7 +35,7 @@ class UsersIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.hubWar(UsersIT.class, ModelHub.class, ModelClient.class, CallerInfo.class,
+        return Deployments.fallbackWar(UsersIT.class, ModelHub.class, ModelClient.class, CallerInfo.class,
                 QueryUserIdProvider.class);
     }
 
@@ -48,8 +48,8 @@ class UsersIT {
     private ModelClients bob;
     private ModelClients anonymous;
 
-    @BeforeEach
-    void connect() {
+    private void connect(JavaTransport transport) {
+        clients.over(transport);
         alice1 = ModelClients.connect(clients, base, "user=alice");
         alice2 = ModelClients.connect(clients, base, "user=alice");
         bob = ModelClients.connect(clients, base, "user=bob");
@@ -61,16 +61,18 @@ class UsersIT {
         clients.close();
     }
 
-    @Test
-    void theProviderBeanGivesTheUserId() {
+    @OverEveryTransport
+    void theProviderBeanGivesTheUserId(JavaTransport transport) {
+        connect(transport);
         assertEquals("alice", userId(alice1));
         assertEquals("alice", userId(alice2));
         assertEquals("bob", userId(bob));
         assertNull(userId(anonymous), "a connection without the query parameter has no user");
     }
 
-    @Test
-    void userReachesEveryConnectionOfTheUser() {
+    @OverEveryTransport
+    void userReachesEveryConnectionOfTheUser(JavaTransport transport) {
+        connect(transport);
         bob.call("sendUser", "alice", "for alice");
 
         alice1.receives("for alice", "alice's first connection");
@@ -79,8 +81,9 @@ class UsersIT {
         anonymous.receivedNothingElse(alice1, "the anonymous connection");
     }
 
-    @Test
-    void usersReachesEveryConnectionOfEachUser() {
+    @OverEveryTransport
+    void usersReachesEveryConnectionOfEachUser(JavaTransport transport) {
+        connect(transport);
         anonymous.call("sendUsers", List.of("alice", "bob"), "for alice and bob");
 
         alice1.receives("for alice and bob", "alice's first connection");
@@ -90,8 +93,9 @@ class UsersIT {
         alice1.receivedNothingElse(bob, "alice's first connection (a second copy)");
     }
 
-    @Test
-    void aUserWhoseConnectionEndedIsReachedOnTheOthers() {
+    @OverEveryTransport
+    void aUserWhoseConnectionEndedIsReachedOnTheOthers(JavaTransport transport) {
+        connect(transport);
         assertTrue(alice1.connection().stop().blockingAwait(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
                 "alice's first connection did not stop");
 
@@ -99,8 +103,9 @@ class UsersIT {
         alice2.receives("for what is left of alice", "alice's second connection");
     }
 
-    @Test
-    void userIdsAreCaseSensitive() {
+    @OverEveryTransport
+    void userIdsAreCaseSensitive(JavaTransport transport) {
+        connect(transport);
         bob.call("sendUser", "ALICE", "not alice");
         alice1.receivedNothingElse(bob, "alice's first connection");
     }
