@@ -70,8 +70,9 @@ public final class WebSocketTransport extends Endpoint implements TransportChann
                     "The connection already has a transport"));
             return;
         }
-        // Silence is handled by the hub's client timeout; the container's idle timeout is only a safety net.
-        newSession.setMaxIdleTimeout(runtime.options().clientTimeout().toMillis() * 2);
+        // No container idle timeout: silence is the hub's client timeout, and a send that waits for a client that
+        // does not read is ended by the writers' stall limit. On Liberty an idle timeout is a timer task per session
+        // that is cancelled and scheduled again every few seconds while messages flow.
         int maxRecord = runtime.options().maximumReceiveMessageSize();
         newSession.setMaxBinaryMessageBufferSize(Math.max(newSession.getMaxBinaryMessageBufferSize(), maxRecord * 4));
         newSession.addMessageHandler(String.class, (MessageHandler.Partial<String>) (text, last) ->
@@ -139,7 +140,7 @@ public final class WebSocketTransport extends Endpoint implements TransportChann
         }
     }
 
-    /** The stall limit of the hub's connections: twice the client timeout, like the container's idle timeout. */
+    /** The stall limit of the hub's connections: twice the client timeout. */
     private long stallLimitMillis() {
         return runtime.options().clientTimeout().toMillis() * 2;
     }
