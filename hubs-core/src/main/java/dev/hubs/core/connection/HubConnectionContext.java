@@ -49,6 +49,9 @@ public final class HubConnectionContext implements HubConnection {
         void writeFailed(HubConnectionContext connection, Throwable error);
     }
 
+    /** What a send to one connection returns: completed stages cannot change, so one serves every send. */
+    private static final CompletionStage<Void> QUEUED = CompletableFuture.completedStage(null);
+
     private static final VarHandle STATE;
     private static final VarHandle ITEMS;
 
@@ -354,8 +357,8 @@ public final class HubConnectionContext implements HubConnection {
      */
     @Override
     public CompletionStage<Void> send(ClientInvocation invocation) {
-        String record = invocation.serialized(protocol, protocol::writeInvocation);
-        return offer(record) ? CompletableFuture.completedStage(null)
+        String record = invocation.serialized(protocol, protocol.invocationWriter());
+        return offer(record) ? QUEUED
                 : CompletableFuture.failedStage(new IllegalStateException(
                         "Connection " + connectionId + " is closed or cannot keep up"));
     }
