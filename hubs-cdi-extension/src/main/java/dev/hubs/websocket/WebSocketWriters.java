@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 
 /**
@@ -43,11 +44,20 @@ public final class WebSocketWriters implements AutoCloseable {
 
     /** The state of one writer thread, read by the monitor. */
     private static final class Slot {
+        private static final AtomicReferenceFieldUpdater<Slot, Sending> SENDING =
+                AtomicReferenceFieldUpdater.newUpdater(Slot.class, Sending.class, "sending");
+
         /** {@link System#nanoTime()} when the running task started, 0 while idle. */
         volatile long taskStarted;
-        /** The connection being sent to, and since when; {@code null} between sends. */
-        volatile Sending sending;
+        /** When the current send started; written before {@link #sending}, so whoever sees one sees the other. */
         volatile long sendStarted;
+        /** The connection being sent to; {@code null} between sends. */
+        volatile Sending sending;
+
+        /** Takes a stalled send off the watch, unless its thread has moved on to another send meanwhile. */
+        boolean unwatch(Sending stalled) {
+            return SENDING.compareAndSet(this, stalled, null);
+        }
     }
 
     /** What a blocking send is for: the connection it may end, and the flag that makes it send asynchronously. */
@@ -189,9 +199,8 @@ public final class WebSocketWriters implements AutoCloseable {
             long sendStarted = slot.sendStarted;
             if (sending != null && now - sendStarted > stuckNanos) {
                 sending.slow();
-                if (now - sendStarted > sending.stallLimitNanos()) {
-                    slot.sending = null; // report it once
-                    sending.stalled(TimeUnit.NANOSECONDS.toMillis(now - sendStarted));
+                if (now - sendStarted > sending.stallLimitNanos() && slot.unwatch(sending)) {
+                    sending.stalled(TimeUnit.NANOSECONDS.toMillis(now - sendStarted)); // reported once
                 }
             }
         }
