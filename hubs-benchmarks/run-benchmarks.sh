@@ -15,7 +15,8 @@
 #   6. writes BENCHMARKS.md (with hubs-benchmarks/src/report/analysis.md as its Analysis) and docs/benchmarks.png.
 # Raw outputs stay in hubs-benchmarks/target/bench-results. Loopback only; every step is bounded in time.
 #
-# Environment: BENCH_HTTP_PORT (9780), BENCH_SOCKETIO_PORT (9781), BENCH_SERVER_CPU (0), BENCH_CLIENT_CPU (1),
+# Environment: BENCH_HTTP_PORT (9780), BENCH_SOCKETIO_PORT (9781), BENCH_SERVER_NAME (benchServer, the Liberty server's
+# name: runs beside other checkouts need their own ports and name), BENCH_SERVER_CPU (0), BENCH_CLIENT_CPU (1),
 # BENCH_WAIT_QUIET (900), BENCH_QUIET_LOAD (0.5), BENCH_SKIP_BUILD (unset), BENCH_SKIP_JMH (unset),
 # BENCH_SKIP_PROFILE (unset), MVN_ARGS (extra Maven arguments, e.g. -o), BENCH_REPORT_ONLY (set: only step 6, from the
 # outputs of the last run, e.g. after editing src/report/analysis.md).
@@ -31,7 +32,7 @@ CLIENT_CPU="${BENCH_CLIENT_CPU:-1}"
 WAIT_QUIET="${BENCH_WAIT_QUIET:-900}"
 QUIET_LOAD="${BENCH_QUIET_LOAD:-0.5}"
 WLP="$MODULE/target/liberty/wlp"
-SERVER_NAME=benchServer
+SERVER_NAME="${BENCH_SERVER_NAME:-benchServer}"
 COMMAND="hubs-benchmarks/run-benchmarks.sh"
 
 log() { echo "[bench $(date +%H:%M:%S)] $*"; }
@@ -63,7 +64,7 @@ fi
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
   log "building (./mvnw verify of hubs-benchmarks and what it needs; the smoke run included)"
   # shellcheck disable=SC2086
-  ./mvnw -q ${MVN_ARGS:-} -pl hubs-benchmarks -am verify -Dbench.http.port="$PORT" \
+  ./mvnw -q ${MVN_ARGS:-} -pl hubs-benchmarks -am verify -Dbench.http.port="$PORT" -Dbench.server.name="$SERVER_NAME" \
     -Dtest='JmhSmokeTest,JfrSummaryTest' -Dsurefire.failIfNoSpecifiedTests=false
 fi
 [[ -x "$WLP/bin/server" ]] || { echo "no Liberty at $WLP: run without BENCH_SKIP_BUILD" >&2; exit 1; }

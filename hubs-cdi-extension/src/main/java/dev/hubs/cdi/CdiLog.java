@@ -44,4 +44,15 @@ public final class CdiLog {
     public static void upgradeFailed(String path, Throwable error) {
         LOG.log(Level.WARNING, "HUBS2003W WebSocket upgrade for hub " + path + " failed", error);
     }
+
+    /**
+     * A WebSocket send waited too long for its client, which is then disconnected.
+     *
+     * @param connectionId  the connection
+     * @param stalledMillis how long the send waited
+     */
+    public static void writeStalled(String connectionId, long stalledMillis) {
+        LOG.log(Level.WARNING, "HUBS2004W Connection {0} was closed: a send to it waited {1} ms for the client to "
+                + "read", connectionId, Long.toString(stalledMillis));
+    }
 }

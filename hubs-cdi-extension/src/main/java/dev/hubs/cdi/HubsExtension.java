@@ -148,7 +148,7 @@ public class HubsExtension implements Extension {
                 continue;
             }
             definitions.add(new HubsRegistry.HubDefinition(hubClass, hubPaths.get(hubClass), entry.getValue(),
-                    new CdiHubActivator(beanManager, bean, hubClass)));
+                    new CdiHubActivator(beanManager, bean)));
         }
         try {
             registry = HubsRegistry.start(definitions, beanManager);

@@ -8,6 +8,7 @@ import dev.hubs.core.dispatch.HubActivator;
 import dev.hubs.core.dispatch.HubMethodTable;
 import dev.hubs.core.lifetime.DefaultHubLifetimeManager;
 import dev.hubs.spi.UserIdProvider;
+import dev.hubs.websocket.WebSocketWriters;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -56,6 +57,7 @@ public final class HubsRegistry implements AutoCloseable {
     private final Map<String, HubRuntime> byPath;
     private final HubHeartbeat heartbeat;
     private final Jsonb jsonb;
+    private final WebSocketWriters webSocketWriters = new WebSocketWriters();
 
     private HubsRegistry(Collection<HubRuntime> runtimes, HubHeartbeat heartbeat, Jsonb jsonb) {
         this.byClass = runtimes.stream().collect(Collectors.toUnmodifiableMap(HubRuntime::hubClass,
@@ -128,6 +130,15 @@ public final class HubsRegistry implements AutoCloseable {
     }
 
     /**
+     * The threads that write to the application's WebSockets.
+     *
+     * @return the writers
+     */
+    public WebSocketWriters webSocketWriters() {
+        return webSocketWriters;
+    }
+
+    /**
      * Every hub.
      *
      * @return the hubs
@@ -155,6 +166,7 @@ public final class HubsRegistry implements AutoCloseable {
         for (HubRuntime runtime : byPath.values()) {
             runtime.shutdown();
         }
+        webSocketWriters.close();
         try {
             jsonb.close();
         } catch (Exception e) {

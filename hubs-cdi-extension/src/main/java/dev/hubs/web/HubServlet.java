@@ -53,7 +53,8 @@ public class HubServlet extends HttpServlet {
         if (runtime == null) {
             throw new ServletException("No hub is started at " + path + "; is the hub class a CDI bean?");
         }
-        upgrade = new WebSocketUpgrade(getServletContext(), runtime);
+        upgrade = new WebSocketUpgrade(getServletContext(), runtime,
+                extension.registry().webSocketWriters());
         fallback = ServiceLoader.load(HttpFallback.class, HubServlet.class.getClassLoader()).findFirst()
                 .orElse(null);
         Set<TransportType> enabled = runtime.options().transports();

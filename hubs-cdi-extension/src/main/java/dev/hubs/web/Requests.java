@@ -4,7 +4,8 @@ import dev.hubs.core.connection.CapturedRequest;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,13 @@ public final class Requests {
      * @return the immutable copy
      */
     public static CapturedRequest capture(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
+        List<String> headers = new ArrayList<>();
+        for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements(); ) {
+                headers.add(name);
+                headers.add(values.nextElement());
+            }
         }
         Map<String, List<String>> query = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> query.put(name, List.of(values)));
@@ -37,6 +42,6 @@ public final class Requests {
                 cookies.putIfAbsent(cookie.getName(), cookie.getValue());
             }
         }
-        return new CapturedRequest(headers, query, cookies, request.getRemoteAddr());
+        return new CapturedRequest(headers.toArray(new String[0]), query, cookies, request.getRemoteAddr());
     }
 }

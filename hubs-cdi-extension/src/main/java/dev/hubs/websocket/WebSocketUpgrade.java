@@ -27,15 +27,18 @@ public final class WebSocketUpgrade {
 
     private final ServerContainer container;
     private final HubRuntime runtime;
+    private final WebSocketWriters writers;
 
     /**
      * Prepares upgrades for a hub.
      *
      * @param context the servlet context, which holds the WebSocket container
      * @param runtime the hub
+     * @param writers the threads that write to the application's WebSockets
      * @throws ServletException when the server offers no WebSocket container
      */
-    public WebSocketUpgrade(ServletContext context, HubRuntime runtime) throws ServletException {
+    public WebSocketUpgrade(ServletContext context, HubRuntime runtime, WebSocketWriters writers)
+            throws ServletException {
         Object container = context.getAttribute(CONTAINER_ATTRIBUTE);
         if (!(container instanceof ServerContainer serverContainer)) {
             throw new ServletException("The server offers no Jakarta WebSocket container; enable the websocket-2.1 "
@@ -43,6 +46,7 @@ public final class WebSocketUpgrade {
         }
         this.container = serverContainer;
         this.runtime = runtime;
+        this.writers = writers;
     }
 
     /**
@@ -62,7 +66,7 @@ public final class WebSocketUpgrade {
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> endpointClass) {
-                        Endpoint endpoint = new WebSocketTransport(runtime, connection, opening);
+                        Endpoint endpoint = new WebSocketTransport(runtime, connection, opening, writers);
                         return endpointClass.cast(endpoint);
                     }
                 })

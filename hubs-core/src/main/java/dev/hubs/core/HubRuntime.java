@@ -91,6 +91,18 @@ public final class HubRuntime {
     private final long clientTimeoutNanos;
     private final long disconnectTimeoutNanos;
     private final Executor invocationExecutor;
+    /** Told of every connection's overflow and failed writes: one object for all of them. */
+    private final HubConnectionContext.Owner connectionOwner = new HubConnectionContext.Owner() {
+        @Override
+        public void overflowed(HubConnectionContext connection) {
+            HubRuntime.this.overflowed(connection);
+        }
+
+        @Override
+        public void writeFailed(HubConnectionContext connection, Throwable error) {
+            HubRuntime.this.writeFailed(connection, error);
+        }
+    };
 
     /**
      * Creates the runtime of a hub.
@@ -251,12 +263,9 @@ public final class HubRuntime {
     }
 
     private HubConnectionContext register(String id, String token, Principal principal) {
-        HubConnectionContext[] self = new HubConnectionContext[1];
         HubConnectionContext connection = new HubConnectionContext(id, token, protocol,
                 options.outboundQueueCapacity(), options.maximumParallelInvocationsPerClient(), invocationExecutor,
-                options.streamBufferCapacity(), options.clientResultTimeout(),
-                this::overflowed, error -> writeFailed(self[0], error));
-        self[0] = connection;
+                options.streamBufferCapacity(), options.clientResultTimeout(), connectionOwner);
         connection.identify(principal, Optional.empty());
         connectionsByToken.put(token, connection);
         return connection;
@@ -315,14 +324,14 @@ public final class HubRuntime {
             return;
         }
         connection.touchReceived();
-        StringBuilder partial = connection.partialRecord();
         int start = 0;
         int end;
         while ((end = text.indexOf(RecordSeparator.CHAR, start)) >= 0) {
             String record;
-            if (partial.length() > 0) {
+            StringBuilder partial = connection.pendingPartialRecord();
+            if (partial != null) {
                 record = partial.append(text, start, end).toString();
-                partial.setLength(0);
+                connection.clearPartialRecord();
             } else {
                 record = text.substring(start, end);
             }
@@ -336,9 +345,10 @@ public final class HubRuntime {
             }
         }
         if (start < text.length()) {
+            StringBuilder partial = connection.partialRecord();
             partial.append(text, start, text.length());
             if (partial.length() > options.maximumReceiveMessageSize()) {
-                partial.setLength(0);
+                connection.clearPartialRecord();
                 tooLarge(connection);
             }
         }

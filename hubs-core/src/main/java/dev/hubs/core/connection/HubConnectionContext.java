@@ -8,38 +8,86 @@ import dev.hubs.spi.ClientInvocation;
 import dev.hubs.spi.HubConnection;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Type;
-import java.security.Principal;
 import java.time.Duration;
+import java.lang.invoke.VarHandle;
+import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * One connection of one hub: identity, state, items, and the outbound queue every message to it goes through.
  *
  * <p>Sending is safe from any thread and never blocks. Receiving is driven by the transport, one frame at a time.
+ *
+ * <p>A server holds one of these per open connection, so it is kept small: what most connections never use (items,
+ * the buffer of a record split across frames, the waiting line of invocations) is made on first use, state changes
+ * go through a {@link VarHandle} rather than an atomic object, and the hub is told of overflows and failed writes
+ * through one {@link Owner} for all its connections.
  */
 public final class HubConnectionContext implements HubConnection {
 
+    /**
+     * Told when a connection cannot go on; one object for all connections of a hub.
+     */
+    public interface Owner {
+
+        /**
+         * The connection's outbound queue is full: its client reads slower than it is sent to.
+         *
+         * @param connection the connection
+         */
+        void overflowed(HubConnectionContext connection);
+
+        /**
+         * A write to the connection's transport failed.
+         *
+         * @param connection the connection
+         * @param error      the failure
+         */
+        void writeFailed(HubConnectionContext connection, Throwable error);
+    }
+
     private static final int DEFAULT_STREAM_BUFFER = 10;
     private static final Duration DEFAULT_RESULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** What a send to one connection returns: completed stages cannot change, so one serves every send. */
+    private static final CompletionStage<Void> QUEUED = CompletableFuture.completedStage(null);
+
+    private static final VarHandle STATE;
+    private static final VarHandle ITEMS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(HubConnectionContext.class, "state", ConnectionState.class);
+            ITEMS = lookup.findVarHandle(HubConnectionContext.class, "items", Map.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String connectionId;
     private final String connectionToken;
     private final JsonHubProtocol protocol;
     private final OutboundQueue outbound;
-    private final Map<Object, Object> items = new ConcurrentHashMap<>();
-    private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.NEGOTIATED);
     private final long createdNanos = System.nanoTime();
-    private final Consumer<HubConnectionContext> overflowHandler;
+    private final Owner owner;
     private final InvocationGate invocations;
 
-    private final StringBuilder partialRecord = new StringBuilder();
+    private volatile ConnectionState state = ConnectionState.NEGOTIATED;
+    /** Made on first use: most connections never use their items. */
+    private volatile Map<Object, Object> items;
+    /**
+     * Made when a record is split across frames; used by one receiving thread at a time (volatile because
+     * successive frames may arrive on different threads).
+     */
+    private volatile StringBuilder partialRecord;
     private final ConnectionStreams streams = new ConnectionStreams();
     private final ClientResults results = new ClientResults();
     private final int streamBufferCapacity;
@@ -107,7 +155,37 @@ public final class HubConnectionContext implements HubConnection {
                                 java.util.concurrent.Executor invocationExecutor,
                                 Consumer<HubConnectionContext> overflowHandler, Consumer<Throwable> writeFailure) {
         this(connectionId, connectionToken, protocol, queueCapacity, parallelInvocations, invocationExecutor,
-                DEFAULT_STREAM_BUFFER, DEFAULT_RESULT_TIMEOUT, overflowHandler, writeFailure);
+                new Owner() {
+                    @Override
+                    public void overflowed(HubConnectionContext connection) {
+                        overflowHandler.accept(connection);
+                    }
+
+                    @Override
+                    public void writeFailed(HubConnectionContext connection, Throwable error) {
+                        writeFailure.accept(error);
+                    }
+                });
+    }
+
+    /**
+     * Creates a connection whose invocations may run in parallel on an executor, owned by a hub that is told of
+     * overflows and failed writes.
+     *
+     * @param connectionId        the public id
+     * @param connectionToken     the secret token the transports use to find it
+     * @param protocol            the protocol used for writing
+     * @param queueCapacity       how many records may wait in the outbound queue
+     * @param parallelInvocations how many hub invocations of this connection may run at once
+     * @param invocationExecutor  runs invocations when more than one may run at once; {@code null} to run them on
+     *                            the delivering thread
+     * @param owner               told when the connection cannot go on
+     */
+    public HubConnectionContext(String connectionId, String connectionToken, JsonHubProtocol protocol,
+                                int queueCapacity, int parallelInvocations,
+                                java.util.concurrent.Executor invocationExecutor, Owner owner) {
+        this(connectionId, connectionToken, protocol, queueCapacity, parallelInvocations, invocationExecutor,
+                DEFAULT_STREAM_BUFFER, DEFAULT_RESULT_TIMEOUT, owner);
     }
 
     /**
@@ -123,14 +201,12 @@ public final class HubConnectionContext implements HubConnection {
      * @param streamBufferCapacity how many items of one stream may be on their way (results not yet written to the
      *                             client, upload items not yet requested by the hub)
      * @param clientResultTimeout  how long a client result may take
-     * @param overflowHandler      told when the outbound queue overflows
-     * @param writeFailure         told when a write to the transport fails
+     * @param owner                told when the connection cannot go on
      */
     public HubConnectionContext(String connectionId, String connectionToken, JsonHubProtocol protocol,
                                 int queueCapacity, int parallelInvocations,
                                 java.util.concurrent.Executor invocationExecutor, int streamBufferCapacity,
-                                Duration clientResultTimeout,
-                                Consumer<HubConnectionContext> overflowHandler, Consumer<Throwable> writeFailure) {
+                                Duration clientResultTimeout, Owner owner) {
         this.streamBufferCapacity = streamBufferCapacity;
         this.clientResultTimeoutNanos = clientResultTimeout.toNanos();
         this.invocations = new InvocationGate(parallelInvocations,
@@ -138,9 +214,18 @@ public final class HubConnectionContext implements HubConnection {
         this.connectionId = connectionId;
         this.connectionToken = connectionToken;
         this.protocol = protocol;
-        this.overflowHandler = overflowHandler;
-        this.outbound = new OutboundQueue(queueCapacity, 16 * 1024, writeFailure,
-                () -> lastSentNanos = System.nanoTime());
+        this.owner = owner;
+        this.outbound = new OutboundQueue(queueCapacity, 16 * 1024) {
+            @Override
+            void written() {
+                lastSentNanos = System.nanoTime();
+            }
+
+            @Override
+            void writeFailed(Throwable failure) {
+                owner.writeFailed(HubConnectionContext.this, failure);
+            }
+        };
     }
 
     @Override
@@ -188,7 +273,12 @@ public final class HubConnectionContext implements HubConnection {
      * @return a concurrent map living as long as the connection
      */
     public Map<Object, Object> items() {
-        return items;
+        Map<Object, Object> current = items;
+        if (current == null) {
+            Map<Object, Object> made = new ConcurrentHashMap<>();
+            current = ITEMS.compareAndSet(this, null, made) ? made : items;
+        }
+        return current;
     }
 
     /**
@@ -216,7 +306,7 @@ public final class HubConnectionContext implements HubConnection {
      * @return the state
      */
     public ConnectionState state() {
-        return state.get();
+        return state;
     }
 
     /**
@@ -246,7 +336,7 @@ public final class HubConnectionContext implements HubConnection {
      * @return {@code false} when a transport is already attached or the connection ended
      */
     public boolean attach(TransportChannel channel, CapturedRequest openingRequest) {
-        if (!state.compareAndSet(ConnectionState.NEGOTIATED, ConnectionState.HANDSHAKING)) {
+        if (!STATE.compareAndSet(this, ConnectionState.NEGOTIATED, ConnectionState.HANDSHAKING)) {
             return false;
         }
         this.request = openingRequest;
@@ -281,7 +371,7 @@ public final class HubConnectionContext implements HubConnection {
      * @return {@code false} when the connection ended meanwhile
      */
     public boolean handshakeCompleted() {
-        return state.compareAndSet(ConnectionState.HANDSHAKING, ConnectionState.CONNECTED);
+        return STATE.compareAndSet(this, ConnectionState.HANDSHAKING, ConnectionState.CONNECTED);
     }
 
     /**
@@ -291,7 +381,7 @@ public final class HubConnectionContext implements HubConnection {
      * @return whether this call ended the connection
      */
     public boolean markClosed() {
-        ConnectionState previous = state.getAndSet(ConnectionState.CLOSED);
+        ConnectionState previous = (ConnectionState) STATE.getAndSet(this, ConnectionState.CLOSED);
         return previous != ConnectionState.CLOSED;
     }
 
@@ -303,8 +393,8 @@ public final class HubConnectionContext implements HubConnection {
      */
     @Override
     public CompletionStage<Void> send(ClientInvocation invocation) {
-        String record = invocation.serialized(protocol, protocol::writeInvocation);
-        return offer(record) ? CompletableFuture.completedStage(null)
+        String record = invocation.serialized(protocol, protocol.invocationWriter());
+        return offer(record) ? QUEUED
                 : CompletableFuture.failedStage(new IllegalStateException(
                         "Connection " + connectionId + " is closed or cannot keep up"));
     }
@@ -379,14 +469,14 @@ public final class HubConnectionContext implements HubConnection {
      */
     public boolean sendTracked(HubMessage message, Runnable written) {
         String record = protocol.write(message);
-        if (state.get() == ConnectionState.CLOSED) {
+        if (state == ConnectionState.CLOSED) {
             return false;
         }
         if (outbound.offer(record, written)) {
             return true;
         }
-        if (!outbound.isClosed() && state.get() != ConnectionState.CLOSED) {
-            overflowHandler.accept(this);
+        if (!outbound.isClosed() && state != ConnectionState.CLOSED) {
+            owner.overflowed(this);
         }
         return false;
     }
@@ -412,15 +502,15 @@ public final class HubConnectionContext implements HubConnection {
     }
 
     private boolean offer(String record) {
-        if (state.get() == ConnectionState.CLOSED) {
+        if (state == ConnectionState.CLOSED) {
             return false;
         }
         if (outbound.offer(record)) {
             return true;
         }
         // A queue that is closing refuses quietly; only a full one means the client cannot keep up.
-        if (!outbound.isClosed() && state.get() != ConnectionState.CLOSED) {
-            overflowHandler.accept(this);
+        if (!outbound.isClosed() && state != ConnectionState.CLOSED) {
+            owner.overflowed(this);
         }
         return false;
     }
@@ -480,12 +570,35 @@ public final class HubConnectionContext implements HubConnection {
     }
 
     /**
-     * The buffer of a record split across frames; used only by the receiving thread.
+     * The buffer of a record split across frames, made on first use; used only by the receiving thread.
      *
      * @return the partial record
      */
     public StringBuilder partialRecord() {
-        return partialRecord;
+        StringBuilder current = partialRecord;
+        if (current == null) {
+            current = new StringBuilder();
+            partialRecord = current;
+        }
+        return current;
+    }
+
+    /**
+     * The start of a record split across frames, if one arrived; used only by the receiving thread.
+     *
+     * @return the partial record, or {@code null} when none is pending
+     */
+    public StringBuilder pendingPartialRecord() {
+        StringBuilder current = partialRecord;
+        return current == null || current.length() == 0 ? null : current;
+    }
+
+    /**
+     * Drops the buffer of a split record once the record is complete: records are split only when they are large,
+     * and the buffer would keep their size for the life of the connection.
+     */
+    public void clearPartialRecord() {
+        partialRecord = null;
     }
 
     /**
@@ -560,6 +673,6 @@ public final class HubConnectionContext implements HubConnection {
 
     @Override
     public String toString() {
-        return "HubConnectionContext[" + connectionId + ", " + state.get() + "]";
+        return "HubConnectionContext[" + connectionId + ", " + state + "]";
     }
 }

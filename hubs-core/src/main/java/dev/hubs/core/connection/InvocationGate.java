@@ -36,7 +36,8 @@ public final class InvocationGate {
     private final int limit;
     private final Executor executor;
     private volatile long idleSinceNanos = System.nanoTime();
-    private final ArrayDeque<Entry> waiting = new ArrayDeque<>();
+    /** Made when a task first has to wait: most connections never have two invocations at once. */
+    private ArrayDeque<Entry> waiting;
     private int running;
     private boolean exclusiveRunning;
     private boolean closed;
@@ -107,7 +108,10 @@ public final class InvocationGate {
             if (closed) {
                 return;
             }
-            if (!waiting.isEmpty() || !canStart(entry)) {
+            if ((waiting != null && !waiting.isEmpty()) || !canStart(entry)) {
+                if (waiting == null) {
+                    waiting = new ArrayDeque<>(4);
+                }
                 waiting.add(entry);
                 return;
             }
@@ -131,7 +135,7 @@ public final class InvocationGate {
     public void close() {
         synchronized (this) {
             closed = true;
-            waiting.clear();
+            waiting = null;
         }
     }
 
@@ -141,7 +145,7 @@ public final class InvocationGate {
      * @return the queue length
      */
     public synchronized int waiting() {
-        return waiting.size();
+        return waiting == null ? 0 : waiting.size();
     }
 
     private boolean canStart(Entry entry) {
@@ -156,7 +160,7 @@ public final class InvocationGate {
     }
 
     private synchronized Entry nextToStart() {
-        Entry next = waiting.peek();
+        Entry next = waiting == null ? null : waiting.peek();
         if (next == null || closed || !canStart(next)) {
             return null;
         }

@@ -1,7 +1,8 @@
 package dev.hubs.core.connection;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -16,17 +17,32 @@ import java.util.function.Consumer;
  * <p><b>Overflow policy.</b> The queue holds at most {@code capacity} records. A client that reads slower than it
  * is sent to fills it; the offer that finds it full returns {@code false} and the owner closes the connection (and
  * logs a warning). Senders are never blocked and other connections are never slowed down.
+ *
+ * <p>There is one queue per connection, so it is kept small: the counters are plain fields updated through
+ * {@link VarHandle}s rather than atomic objects of their own, and what a completed or failed write means is said by
+ * the owner's subclass ({@link #written()}, {@link #writeFailed(Throwable)}) rather than by callbacks.
  */
-final class OutboundQueue {
+abstract class OutboundQueue {
+
+    private static final VarHandle QUEUED;
+    private static final VarHandle WRITING;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            QUEUED = lookup.findVarHandle(OutboundQueue.class, "queued", int.class);
+            WRITING = lookup.findVarHandle(OutboundQueue.class, "writing", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** {@link String} records, or {@link Tracked} ones whose writer wants to know when they were written. */
     private final ConcurrentLinkedQueue<Object> records = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicBoolean writing = new AtomicBoolean();
     private final int capacity;
     private final int maxBatchChars;
-    private final Consumer<Throwable> onWriteFailure;
-    private final Runnable onWritten;
+    private volatile int queued;
+    private volatile boolean writing;
 
     private volatile TransportChannel channel;
     private volatile boolean closeWhenDrained;
@@ -37,17 +53,23 @@ final class OutboundQueue {
     /**
      * Creates a queue.
      *
-     * @param capacity       how many records may wait
-     * @param maxBatchChars  roughly how many characters one write may carry when records queued up
-     * @param onWriteFailure told when a write fails (the connection is then closed)
-     * @param onWritten      told after each successful write (keep-alive bookkeeping)
+     * @param capacity      how many records may wait
+     * @param maxBatchChars roughly how many characters one write may carry when records queued up
      */
-    OutboundQueue(int capacity, int maxBatchChars, Consumer<Throwable> onWriteFailure, Runnable onWritten) {
+    OutboundQueue(int capacity, int maxBatchChars) {
         this.capacity = capacity;
         this.maxBatchChars = maxBatchChars;
-        this.onWriteFailure = onWriteFailure;
-        this.onWritten = onWritten;
     }
+
+    /** Told after each successful write (keep-alive bookkeeping). */
+    abstract void written();
+
+    /**
+     * Told when a write fails; the connection is then closed.
+     *
+     * @param failure why
+     */
+    abstract void writeFailed(Throwable failure);
 
     /** Starts writing to a transport; records offered before are kept and go first. */
     void attach(TransportChannel transport) {
@@ -82,8 +104,8 @@ final class OutboundQueue {
         if (closed) {
             return false;
         }
-        if (queued.incrementAndGet() > capacity) {
-            queued.decrementAndGet();
+        if ((int) QUEUED.getAndAdd(this, 1) >= capacity) {
+            QUEUED.getAndAdd(this, -1);
             return false;
         }
         records.add(record);
@@ -122,18 +144,18 @@ final class OutboundQueue {
 
     /** How many records wait. */
     int size() {
-        return queued.get();
+        return queued;
     }
 
     private void drain() {
         while (true) {
             TransportChannel transport = channel;
-            if (transport == null || held || !writing.compareAndSet(false, true)) {
+            if (transport == null || held || !WRITING.compareAndSet(this, false, true)) {
                 return;
             }
             Object first = records.poll();
             if (first == null) {
-                writing.set(false);
+                writing = false;
                 if (!records.isEmpty()) {
                     continue; // a record arrived between poll and release: nobody else will write it
                 }
@@ -170,6 +192,10 @@ final class OutboundQueue {
         }
     }
 
+    /**
+     * Completion of one write; trampolines synchronous completions back to {@link #drain()}'s loop. It is its own
+     * state (pending, returned, completed): one object per write.
+     */
     private static String text(Object record) {
         return record instanceof Tracked tracked ? tracked.record() : (String) record;
     }
@@ -187,35 +213,35 @@ final class OutboundQueue {
     private record Tracked(String record, Runnable written) {
     }
 
-    /** Completion of one write; trampolines synchronous completions back to {@link #drain()}'s loop. */
-    private final class Write implements Consumer<Throwable> {
+    @SuppressWarnings("serial") // never serialized
+    private final class Write extends AtomicInteger implements Consumer<Throwable> {
         private static final int PENDING = 0;
         private static final int RETURNED = 1;
         private static final int COMPLETED = 2;
 
         private final int count;
         private final Runnable[] callbacks;
-        private final AtomicInteger state = new AtomicInteger(PENDING);
 
         Write(int count, Runnable[] callbacks) {
+            super(PENDING);
             this.count = count;
             this.callbacks = callbacks;
         }
 
         @Override
         public void accept(Throwable failure) {
-            queued.addAndGet(-count);
+            QUEUED.getAndAdd(OutboundQueue.this, -count);
             if (failure != null) {
                 failed = true;
                 closed = true;
                 records.clear();
-                writing.set(false);
-                state.set(COMPLETED);
-                onWriteFailure.accept(failure);
+                writing = false;
+                set(COMPLETED);
+                writeFailed(failure);
                 return;
             }
-            onWritten.run();
-            writing.set(false);
+            written();
+            writing = false;
             if (callbacks != null) {
                 for (Runnable callback : callbacks) {
                     try {
@@ -226,14 +252,14 @@ final class OutboundQueue {
                     }
                 }
             }
-            if (state.getAndSet(COMPLETED) == RETURNED) {
+            if (getAndSet(COMPLETED) == RETURNED) {
                 drain();
             }
         }
 
         /** Marks that {@code write} returned; tells whether the completion already ran. */
         boolean returned() {
-            return state.getAndSet(RETURNED) == COMPLETED && !failed;
+            return getAndSet(RETURNED) == COMPLETED && !failed;
         }
     }
 }

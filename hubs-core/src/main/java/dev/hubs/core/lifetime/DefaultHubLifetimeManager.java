@@ -7,7 +7,9 @@ import dev.hubs.spi.HubLifetimeManager;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,13 +76,39 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
 
     @Override
     public CompletionStage<Void> sendAllExcept(ClientInvocation invocation, Collection<String> excluded) {
-        Set<String> skip = asSet(excluded);
-        for (HubConnection connection : connections.values()) {
-            if (!skip.contains(connection.connectionId())) {
+        sendExcept(connections.values(), invocation, excluded);
+        return DONE;
+    }
+
+    /**
+     * Sends to every member except the excluded ones. The excluded ids are looked up once, and members are compared
+     * with them by identity: comparing each member's id string would read one more object per member, which is
+     * what a broadcast to thousands of connections spends its time on.
+     */
+    private void sendExcept(Collection<HubConnection> members, ClientInvocation invocation,
+                            Collection<String> excluded) {
+        if (excluded.size() == 1) {
+            // The common case (others(), othersInGroup()): one connection to skip, no set.
+            HubConnection skipped = connections.get(excluded.iterator().next());
+            for (HubConnection connection : members) {
+                if (connection != skipped) {
+                    connection.send(invocation);
+                }
+            }
+            return;
+        }
+        Set<HubConnection> skip = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (String id : excluded) {
+            HubConnection connection = connections.get(id);
+            if (connection != null) {
+                skip.add(connection);
+            }
+        }
+        for (HubConnection connection : members) {
+            if (!skip.contains(connection)) {
                 connection.send(invocation);
             }
         }
-        return DONE;
     }
 
     @Override
@@ -126,12 +154,7 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
                                                  Collection<String> excluded) {
         Set<HubConnection> members = groups.get(groupName);
         if (members != null) {
-            Set<String> skip = asSet(excluded);
-            for (HubConnection connection : members) {
-                if (!skip.contains(connection.connectionId())) {
-                    connection.send(invocation);
-                }
-            }
+            sendExcept(members, invocation, excluded);
         }
         return DONE;
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * The JSON encoding of the SignalR hub protocol ({@code "json"}, version 1).
@@ -43,6 +44,7 @@ public final class JsonHubProtocol {
 
     private final JsonParserFactory parsers;
     private final JsonValues values;
+    private final Function<ClientInvocation, String> invocationWriter = this::writeInvocation;
 
     /**
      * Creates the protocol.
@@ -383,6 +385,16 @@ public final class JsonHubProtocol {
             throw new IllegalArgumentException("Not a message that is sent: " + message);
         }
         return out.append(RecordSeparator.CHAR).toString();
+    }
+
+    /**
+     * {@link #writeInvocation} as a function, for {@link ClientInvocation#serialized}: one object, rather than a
+     * method reference made for every connection a broadcast reaches.
+     *
+     * @return the invocation writer of this protocol
+     */
+    public Function<ClientInvocation, String> invocationWriter() {
+        return invocationWriter;
     }
 
     /**

@@ -14,9 +14,15 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -73,6 +79,30 @@ class HubConnectionContextTest {
         assertFalse(connection.markClosed(), "only the first markClosed ends the connection");
         assertEquals(ConnectionState.CLOSED, connection.state());
         assertFalse(connection.attach(RecordingChannel.sync()));
+    }
+
+    @Test
+    void itemsAreOneMapForTheLifeOfTheConnectionWhoeverAsksFirst() throws Exception {
+        HubConnectionContext connection = connection(10);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Map<Object, Object>>> asked = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                asked.add(threads.submit(() -> {
+                    start.await();
+                    return connection.items();
+                }));
+            }
+            start.countDown();
+            for (Future<Map<Object, Object>> items : asked) {
+                assertSame(connection.items(), items.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        connection.items().put("k", "v");
+        assertEquals("v", connection.items().get("k"));
     }
 
     @Test

@@ -31,7 +31,17 @@ class OutboundQueueTest {
     private final AtomicInteger written = new AtomicInteger();
 
     private OutboundQueue queue(int capacity, int maxBatchChars) {
-        return new OutboundQueue(capacity, maxBatchChars, failure::set, written::incrementAndGet);
+        return new OutboundQueue(capacity, maxBatchChars) {
+            @Override
+            void written() {
+                written.incrementAndGet();
+            }
+
+            @Override
+            void writeFailed(Throwable error) {
+                failure.set(error);
+            }
+        };
     }
 
     private static String record(String text) {

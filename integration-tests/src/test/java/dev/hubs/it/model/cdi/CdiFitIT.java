@@ -5,6 +5,7 @@ import com.microsoft.signalr.HubException;
 import dev.hubs.it.fixtures.CdiHub;
 import dev.hubs.it.fixtures.Counted;
 import dev.hubs.it.fixtures.CountingInterceptor;
+import dev.hubs.it.fixtures.DependentProbe;
 import dev.hubs.it.fixtures.InvocationCounter;
 import dev.hubs.it.fixtures.RequestStamp;
 import dev.hubs.it.fixtures.StampReader;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link CdiHub}: each invocation runs in a request context of its own; a CDI interceptor bound to a hub method
+ * {@link CdiHub}: each invocation runs in a request context of its own, and its hub instance is destroyed with its
+ * {@code @Dependent} objects before the completion leaves; a CDI interceptor bound to a hub method
  * sees its invocations; constraint annotations on parameters are enforced (the server has beanValidation-3.0) and a
  * violation comes back as an error Completion naming the parameter, the connection staying open.
  */
@@ -41,7 +43,7 @@ class CdiFitIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.fallbackWar(CdiFitIT.class, CdiHub.class, RequestStamp.class, StampReader.class,
-                InvocationCounter.class, Counted.class, CountingInterceptor.class);
+                InvocationCounter.class, Counted.class, CountingInterceptor.class, DependentProbe.class);
     }
 
     @ArquillianResource
@@ -69,6 +71,21 @@ class CdiFitIT {
         assertEquals(first[0], first[1], "the hub and another bean see the same request-scoped instance");
         assertEquals(second[0], second[1], "the hub and another bean see the same request-scoped instance");
         assertNotEquals(first[0], second[0], "two invocations must not share a request context");
+    }
+
+    @OverEveryTransport
+    void eachInvocationsHubIsDestroyedWithItsDependentsBeforeItCompletes(JavaTransport transport) {
+        connect(transport);
+        int hubs = Calls.invoke(hub, Integer.class, "count", "destroyed:hub");
+        int probes = Calls.invoke(hub, Integer.class, "count", "destroyed:probe");
+
+        Calls.invoke(hub, String.class, "uncounted", "a");
+        Calls.invoke(hub, String.class, "uncounted", "b");
+
+        // A count is read before the reading invocation's own hub is destroyed, and every invocation in between
+        // destroyed one hub and one probe.
+        assertEquals(hubs + 4, Calls.invoke(hub, Integer.class, "count", "destroyed:hub"));
+        assertEquals(probes + 4, Calls.invoke(hub, Integer.class, "count", "destroyed:probe"));
     }
 
     @OverEveryTransport

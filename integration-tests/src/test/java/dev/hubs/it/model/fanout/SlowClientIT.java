@@ -1,6 +1,5 @@
 package dev.hubs.it.model.fanout;
 
-import com.microsoft.signalr.HubConnection;
 import dev.hubs.it.fixtures.FanoutHub;
 import dev.hubs.it.support.Calls;
 import dev.hubs.it.support.Deployments;
@@ -18,15 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * One client stops reading while two official Java clients receive a broadcast of {@value #TOTAL} messages of
@@ -69,16 +64,16 @@ class SlowClientIT {
     void stalledClientIsClosedWhileOthersReceiveEverythingInOrder(JavaTransport transport) {
         clients.over(transport);
         ServerLog log = ServerLog.fromNow();
-        FastClient first = new FastClient(clients.start(base, "fanout"));
-        FastClient second = new FastClient(clients.start(base, "fanout"));
+        FastClient first = new FastClient(clients.start(base, "fanout"), SIZE);
+        FastClient second = new FastClient(clients.start(base, "fanout"), SIZE);
 
         try (StalledClient stalled = StalledClient.connect(new RawHub(base, "fanout"))) {
             long start = System.nanoTime();
             for (int from = 0; from < TOTAL; from += CHUNK) {
                 int count = Math.min(CHUNK, TOTAL - from);
                 Calls.invoke(first.connection, Integer.class, "flood", from, count, SIZE);
-                first.await(count, from);
-                second.await(count, from);
+                first.await(count, from, CHUNK_TIMEOUT);
+                second.await(count, from, CHUNK_TIMEOUT);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -91,46 +86,6 @@ class SlowClientIT {
             System.getLogger(SlowClientIT.class.getName()).log(System.Logger.Level.INFO,
                     "{0} messages of {1} characters to two fast clients and a stalled one took {2} ms",
                     TOTAL, SIZE, took.toMillis());
-        }
-    }
-
-    /** A Java client counting the {@code item(index, payload)} calls it receives. */
-    private static final class FastClient {
-
-        final HubConnection connection;
-        private final Semaphore arrived = new Semaphore(0);
-        private final List<Integer> indexes = new ArrayList<>();
-        volatile boolean payloadsIntact = true;
-
-        FastClient(HubConnection connection) {
-            this.connection = connection;
-            connection.on("item", (Integer index, String payload) -> {
-                synchronized (indexes) {
-                    indexes.add(index);
-                }
-                if (payload.length() != SIZE) {
-                    payloadsIntact = false;
-                }
-                arrived.release();
-            }, Integer.class, String.class);
-        }
-
-        void await(int count, int from) {
-            try {
-                if (!arrived.tryAcquire(count, CHUNK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    fail("A fast client did not receive items " + from + " to " + (from + count - 1) + " within "
-                            + CHUNK_TIMEOUT.toSeconds() + " s; it has " + indexes().size() + " items");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-
-        List<Integer> indexes() {
-            synchronized (indexes) {
-                return List.copyOf(indexes);
-            }
         }
     }
 }
