@@ -44,4 +44,14 @@ public final class CdiLog {
     public static void upgradeFailed(String path, Throwable error) {
         LOG.log(Level.WARNING, "HUBS2003W WebSocket upgrade for hub " + path + " failed", error);
     }
+
+    /**
+     * A hub's messages go through a lifetime manager other than the in-memory one.
+     *
+     * @param hubClass the hub class
+     * @param manager  what the manager says of itself
+     */
+    public static void lifetimeManagerChosen(String hubClass, String manager) {
+        LOG.log(Level.INFO, "HUBS2004I Hub {0} delivers its messages through {1}", hubClass, manager);
+    }
 }
