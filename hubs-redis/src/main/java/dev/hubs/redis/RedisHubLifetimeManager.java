@@ -204,7 +204,8 @@ public final class RedisHubLifetimeManager implements HubLifetimeManager, AutoCl
                                             List<String> excluded, ClientInvocation invocation, String what) {
         byte[] message = BackplaneCodec.encode(new BackplaneMessage.Invocation(serverId, target, names, excluded,
                 serializer.protocol(), serializer.serialize(invocation)));
-        return link.publish(channel, message, what + " of hub " + hub).thenAccept(count -> { })
+        return link.publish(channel, message, what + " of hub " + hub,
+                "only the connections of this server received it").thenAccept(count -> { })
                 .toCompletableFuture();
     }
 
@@ -230,7 +231,8 @@ public final class RedisHubLifetimeManager implements HubLifetimeManager, AutoCl
             long id = acks.next();
             byte[] message = BackplaneCodec.encode(new BackplaneMessage.GroupCommand(serverId, id, add,
                     connectionId, group));
-            return link.publish(channels.connection(connectionId), message, what + " of hub " + hub)
+            return link.publish(channels.connection(connectionId), message, what + " of hub " + hub,
+                            "the connection is on another server, and its groups are unchanged")
                     .thenCompose(heard -> {
                         if (heard == 0) {
                             acks.forget(id); // no server holds the connection: nothing to change, as on one server
@@ -279,7 +281,8 @@ public final class RedisHubLifetimeManager implements HubLifetimeManager, AutoCl
         } else if (message instanceof BackplaneMessage.GroupCommand command) {
             applyLocally(command.connectionId(), command.group(), command.add()).thenRun(() -> {
                 byte[] ack = BackplaneCodec.encode(new BackplaneMessage.Ack(serverId, command.requestId()));
-                link.publish(channels.ack(command.origin()), ack, "acknowledging a group change of hub " + hub);
+                link.publish(channels.ack(command.origin()), ack, "acknowledging a group change of hub " + hub,
+                        "the server that asked for the change will time out");
             });
         } else if (message instanceof BackplaneMessage.Ack ack) {
             acks.acknowledged(ack.requestId());

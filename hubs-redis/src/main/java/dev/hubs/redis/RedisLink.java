@@ -253,14 +253,15 @@ final class RedisLink {
      * @param channel the channel
      * @param message the bytes
      * @param what    what the message is, for the error and the log: "to group 'room' of hub ChatHub"
+     * @param lost    what a failure means, for the error: "only the connections of this server received it"
      * @return how many servers received it; fails with {@link BackplaneUnavailableException} when Redis did not
      *         take it
      */
-    CompletionStage<Long> publish(String channel, byte[] message, String what) {
+    CompletionStage<Long> publish(String channel, byte[] message, String what, String lost) {
         CompletableFuture<Long> result = new CompletableFuture<>();
         StatefulRedisConnection<String, byte[]> connection = publisher;
         if (connection == null) {
-            fail(result, what, new IllegalStateException("not connected yet"));
+            fail(result, what, lost, new IllegalStateException("not connected yet"));
             return result;
         }
         try {
@@ -268,20 +269,19 @@ final class RedisLink {
                 if (error == null) {
                     result.complete(count);
                 } else {
-                    fail(result, what, error);
+                    fail(result, what, lost, error);
                 }
             });
         } catch (RuntimeException e) {
-            fail(result, what, e);
+            fail(result, what, lost, e);
         }
         return result;
     }
 
-    private void fail(CompletableFuture<?> result, String what, Throwable error) {
-        RedisLog.publishFailed(what, options.where(), error, publishWarned.compareAndSet(false, true));
+    private void fail(CompletableFuture<?> result, String what, String lost, Throwable error) {
+        RedisLog.publishFailed(what, options.where(), error, lost, publishWarned.compareAndSet(false, true));
         result.completeExceptionally(new BackplaneUnavailableException("Redis at " + options.where()
-                + " did not take the message " + what + " (" + error.getMessage() + "): only the connections of "
-                + "this server received it", error));
+                + " did not take the message " + what + " (" + error.getMessage() + "): " + lost, error));
     }
 
     /** One more hub uses this link. */

@@ -37,10 +37,10 @@ final class RedisLog {
                 + "reach this server again", channels, where);
     }
 
-    static void publishFailed(String what, String where, Throwable error, boolean first) {
+    static void publishFailed(String what, String where, Throwable error, String lost, boolean first) {
         // One warning per outage: during one, every send to another server fails, and the log must stay readable.
         LOG.log(first ? Level.WARNING : Level.DEBUG, "HUBS3006W A message {0} could not be sent through Redis at {1} "
-                + "({2}): it reached only the connections of this server{3}", what, where, String.valueOf(error),
+                + "({2}): {3}{4}", what, where, String.valueOf(error), lost,
                 first ? "; further failures are logged at debug level until Redis is reachable again" : "");
     }
 
