@@ -21,8 +21,15 @@ final class LifetimeManagers {
     private final Function<String, Optional<String>> config;
     private final InvocationSerializer serializer;
 
-    private LifetimeManagers(List<HubLifetimeManagerFactory> factories, Function<String, Optional<String>> config,
-                             InvocationSerializer serializer) {
+    /**
+     * A chooser over given factories (tests; the application's are found by {@link #load}).
+     *
+     * @param factories  the factories, asked in order
+     * @param config     the application's configuration
+     * @param serializer the wire format of the hubs' connections
+     */
+    LifetimeManagers(List<HubLifetimeManagerFactory> factories, Function<String, Optional<String>> config,
+                     InvocationSerializer serializer) {
         this.factories = factories;
         this.config = config;
         this.serializer = serializer;
