@@ -55,4 +55,14 @@ public final class CdiLog {
         LOG.log(Level.WARNING, "HUBS2004W Connection {0} was closed: a send to it waited {1} ms for the client to "
                 + "read", connectionId, Long.toString(stalledMillis));
     }
+
+    /**
+     * A hub's messages go through a lifetime manager other than the in-memory one.
+     *
+     * @param hubClass the hub class
+     * @param manager  what the manager says of itself
+     */
+    public static void lifetimeManagerChosen(String hubClass, String manager) {
+        LOG.log(Level.INFO, "HUBS2005I Hub {0} delivers its messages through {1}", hubClass, manager);
+    }
 }

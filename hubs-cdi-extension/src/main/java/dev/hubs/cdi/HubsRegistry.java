@@ -6,7 +6,9 @@ import dev.hubs.core.HubOptions;
 import dev.hubs.core.HubRuntime;
 import dev.hubs.core.dispatch.HubActivator;
 import dev.hubs.core.dispatch.HubMethodTable;
-import dev.hubs.core.lifetime.DefaultHubLifetimeManager;
+import dev.hubs.core.protocol.JsonHubProtocol;
+import dev.hubs.core.protocol.JsonInvocationSerializer;
+import dev.hubs.spi.HubLifetimeManager;
 import dev.hubs.spi.UserIdProvider;
 import dev.hubs.websocket.WebSocketWriters;
 import jakarta.enterprise.inject.spi.Bean;
@@ -14,6 +16,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,11 +85,27 @@ public final class HubsRegistry implements AutoCloseable {
             throw new DeploymentException(String.join("\n", problems));
         }
         Jsonb jsonb = JsonbBuilder.create();
+        JsonProvider json = JsonProvider.provider();
+        LifetimeManagers lifetimeManagers = LifetimeManagers.load(config::value,
+                new JsonInvocationSerializer(json, new JsonHubProtocol(json, jsonb)));
+        Map<Class<?>, HubLifetimeManager> managers = new HashMap<>();
+        for (HubDefinition definition : definitions) {
+            try {
+                managers.put(definition.hubClass(), lifetimeManagers.create(definition.hubClass(), definition.path()));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            managers.values().forEach(LifetimeManagers::close);
+            closeQuietly(jsonb);
+            throw new DeploymentException(String.join("\n", problems));
+        }
         UserIdProvider userIds = userIdProvider(beanManager);
         UnaryOperator<Throwable> errors = OptionalApis.present(ConstraintViolations.API_CLASS)
                 ? ConstraintViolations.translator() : UnaryOperator.identity();
         List<HubRuntime> runtimes = definitions.stream()
-                .map(d -> new HubRuntime(d.path(), d.methods(), d.activator(), new DefaultHubLifetimeManager(),
+                .map(d -> new HubRuntime(d.path(), d.methods(), d.activator(), managers.get(d.hubClass()),
                         userIds, jsonb, options.get(d.hubClass()), errors, INVOCATIONS))
                 .toList();
         HubHeartbeat heartbeat = new HubHeartbeat(1000);
@@ -167,6 +186,14 @@ public final class HubsRegistry implements AutoCloseable {
             runtime.shutdown();
         }
         webSocketWriters.close();
+        // After the connections: a backplane lets go of its connections to other servers last.
+        for (HubRuntime runtime : byPath.values()) {
+            LifetimeManagers.close(runtime.lifetimeManager());
+        }
+        closeQuietly(jsonb);
+    }
+
+    private static void closeQuietly(Jsonb jsonb) {
         try {
             jsonb.close();
         } catch (Exception e) {

@@ -49,6 +49,25 @@ public final class Bench implements AutoCloseable {
         this.echoPayload = payload.toString();
     }
 
+    private Bench(Bench shared, URI liberty) {
+        this.liberty = liberty;
+        this.node = shared.node;
+        this.loop = shared.loop;
+        this.http = shared.http;
+        this.echoPayload = shared.echoPayload;
+    }
+
+    /**
+     * The same environment (event loop, HTTP client) pointed at another Liberty server, for scenarios that span two
+     * servers (see {@code ClusterBroadcastScenario}). Closing it closes the shared loop: close only the original.
+     *
+     * @param otherLiberty the other server's root
+     * @return the environment for that server
+     */
+    public Bench withLiberty(URI otherLiberty) {
+        return new Bench(this, otherLiberty);
+    }
+
     /** The event loop. */
     public EventLoop loop() {
         return loop;

@@ -66,6 +66,16 @@ public final class HubsConfig {
     }
 
     /**
+     * A raw value, for settings that are not hub options (those of a lifetime manager factory, say).
+     *
+     * @param key the full key
+     * @return the value, or empty when it is not set
+     */
+    public Optional<String> value(String key) {
+        return source.apply(key);
+    }
+
+    /**
      * The options of one hub.
      *
      * @param hubClass the hub class

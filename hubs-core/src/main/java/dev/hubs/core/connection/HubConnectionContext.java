@@ -387,13 +387,16 @@ public final class HubConnectionContext implements HubConnection {
 
     /**
      * Queues an invocation, serialized once per protocol for every connection that receives the same instance.
+     * The form is remembered under the protocol's name rather than this connection's protocol instance: every
+     * {@link JsonHubProtocol} of an application writes an invocation alike (they share one JSON-B), and a backplane's
+     * serializer must find, and may provide, the very form the connections write.
      *
      * @param invocation the invocation
      * @return completed when queued; failed when the connection refused it
      */
     @Override
     public CompletionStage<Void> send(ClientInvocation invocation) {
-        String record = invocation.serialized(protocol, protocol.invocationWriter());
+        String record = invocation.serialized(JsonHubProtocol.NAME, protocol.invocationWriter());
         return offer(record) ? QUEUED
                 : CompletableFuture.failedStage(new IllegalStateException(
                         "Connection " + connectionId + " is closed or cannot keep up"));

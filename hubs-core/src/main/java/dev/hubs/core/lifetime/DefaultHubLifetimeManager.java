@@ -33,13 +33,31 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
     private final Map<String, Set<HubConnection>> users = new ConcurrentHashMap<>();
     /** The groups of each connection, so that leaving all of them on disconnect does not scan every group. */
     private final Map<String, Set<String>> groupsOfConnection = new ConcurrentHashMap<>();
+    private final MembershipListener listener;
+
+    /** Creates a manager for a single server. */
+    public DefaultHubLifetimeManager() {
+        this(MembershipListener.NONE);
+    }
+
+    /**
+     * Creates a manager that tells a listener when groups and users gain their first or lose their last connection;
+     * a backplane keeps the connections of its server in one.
+     *
+     * @param listener told of the changes, while the group's or user's entry is held
+     */
+    public DefaultHubLifetimeManager(MembershipListener listener) {
+        this.listener = listener;
+    }
 
     @Override
     public CompletionStage<Void> onConnected(HubConnection connection) {
         connections.put(connection.connectionId(), connection);
         connection.userId().ifPresent(user -> users.compute(user, (key, members) -> {
             Set<HubConnection> set = members == null ? ConcurrentHashMap.newKeySet() : members;
-            set.add(connection);
+            if (set.add(connection) && set.size() == 1) {
+                listener.userOccupied(key);
+            }
             return set;
         }));
         return DONE;
@@ -49,21 +67,32 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
     public CompletionStage<Void> onDisconnected(HubConnection connection) {
         String id = connection.connectionId();
         connections.remove(id);
-        connection.userId().ifPresent(user -> removeMember(users, user, connection));
+        connection.userId().ifPresent(user -> users.computeIfPresent(user, (key, members) -> {
+            if (members.remove(connection) && members.isEmpty()) {
+                listener.userVacated(key);
+                return null;
+            }
+            return members.isEmpty() ? null : members;
+        }));
         groupsOfConnection.computeIfPresent(id, (key, joined) -> {
             for (String group : joined) {
-                removeMember(groups, group, connection);
+                groups.computeIfPresent(group, (name, members) -> {
+                    members.remove(connection);
+                    return vacatedIfEmpty(name, members);
+                });
             }
             return null;
         });
         return DONE;
     }
 
-    private static void removeMember(Map<String, Set<HubConnection>> index, String key, HubConnection connection) {
-        index.computeIfPresent(key, (k, members) -> {
-            members.remove(connection);
-            return members.isEmpty() ? null : members;
-        });
+    /** The members to keep for a group, or null (drop the entry) when it has none left, telling the listener. */
+    private Set<HubConnection> vacatedIfEmpty(String group, Set<HubConnection> members) {
+        if (members.isEmpty()) {
+            listener.groupVacated(group);
+            return null;
+        }
+        return members;
     }
 
     @Override
@@ -211,7 +240,9 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
             if (set.add(groupName)) {
                 groups.compute(groupName, (name, members) -> {
                     Set<HubConnection> updated = members == null ? ConcurrentHashMap.newKeySet() : members;
-                    updated.add(connection);
+                    if (updated.add(connection) && updated.size() == 1) {
+                        listener.groupOccupied(name);
+                    }
                     return updated;
                 });
             }
@@ -226,12 +257,22 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
             if (joined.remove(groupName)) {
                 groups.computeIfPresent(groupName, (name, members) -> {
                     members.removeIf(c -> c.connectionId().equals(id));
-                    return members.isEmpty() ? null : members;
+                    return vacatedIfEmpty(name, members);
                 });
             }
             return joined.isEmpty() ? null : joined;
         });
         return DONE;
+    }
+
+    /**
+     * Whether a connection is connected to this manager.
+     *
+     * @param connectionId the connection id
+     * @return whether it is known here
+     */
+    public boolean contains(String connectionId) {
+        return connections.containsKey(connectionId);
     }
 
     /**

@@ -130,7 +130,7 @@ class HubConnectionContextTest {
         first.send(invocation);
         second.send(invocation);
         assertSame(one.writes().get(0), two.writes().get(0), "the same serialized string is written to both");
-        String cached = invocation.serialized(PROTOCOL, i -> {
+        String cached = invocation.serialized(JsonHubProtocol.NAME, i -> {
             throw new AssertionError("serialized again");
         });
         assertSame(one.writes().get(0), cached);

@@ -248,7 +248,7 @@ class DefaultHubLifetimeManagerContractTest extends HubLifetimeManagerContract {
                 assertSame(first, channel.writes().get(0), "each connection writes the one serialized string");
             }
             AtomicInteger again = new AtomicInteger();
-            assertSame(first, invocation.serialized(protocol, i -> {
+            assertSame(first, invocation.serialized(JsonHubProtocol.NAME, i -> {
                 again.incrementAndGet();
                 return "x";
             }));

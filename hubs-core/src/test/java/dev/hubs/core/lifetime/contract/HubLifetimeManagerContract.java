@@ -51,13 +51,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *         servers.forEach(RedisHubLifetimeManager::close);
  *         servers.clear();
  *     }
- *     private RedisHubLifetimeManager server() {
- *         RedisHubLifetimeManager server = new RedisHubLifetimeManager(RedisTestServer.uri(), prefix, "chat");
+ *     private RedisHubLifetimeManager server() {     // its own connections to Redis, like a real second server
+ *         RedisHubLifetimeManager server = new RedisHubLifetimeManager(
+ *                 new RedisLink(options(redis.uri(), prefix), resources), "chat", serializer);
  *         servers.add(server);
  *         return server;
  *     }
  * }
  * }</pre>
+ *
+ * <p>(That is the real test of {@code hubs-redis}, which starts a {@code redis-server} for the class.)
  *
  * <p>Implementation-specific checks (counters, resource clean-up) go in the subclass next to the inherited tests.
  *
