@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Server-Sent Events, long polling and HTTP POST, with the status codes of SignalR's transport protocol:
  * 400 without {@code id}, 404 for an unknown connection or a transport the hub does not offer, 409 for a second
- * event stream or a second concurrent POST, 400 for a change of transport, 202 for DELETE.
+ * event stream, 400 for a change of transport, 202 for DELETE. The POSTs of one connection are processed one after
+ * the other: a POST that arrives while another is being processed waits for it, as in SignalR.
  */
 public final class ServletFallback implements HttpFallback {
 
@@ -96,9 +97,10 @@ public final class ServletFallback implements HttpFallback {
             }
             return;
         }
+        // A POST that arrives while another of the connection is being processed waits for it (see FallbackChannel).
         if (!channel.beginSend()) {
-            HubServlet.text(response, HttpServletResponse.SC_CONFLICT,
-                    "Another POST of this connection is being processed.");
+            HubServlet.text(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "The POST was interrupted while it waited for the previous one.");
             return;
         }
         try (Reader body = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {

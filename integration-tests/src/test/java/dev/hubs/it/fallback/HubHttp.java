@@ -93,10 +93,15 @@ final class HubHttp {
 
     /** A POST of records (text, UTF-8). */
     HttpResponse<String> post(String query, String body) {
-        return await(HTTP.sendAsync(HttpRequest.newBuilder(uri(query)).timeout(Await.TIMEOUT)
+        return await(postAsync(query, body), "POST " + uri(query));
+    }
+
+    /** A POST of records (text, UTF-8), not waited for. */
+    CompletableFuture<HttpResponse<String>> postAsync(String query, String body) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(uri(query)).timeout(Await.TIMEOUT)
                 .header("Content-Type", "text/plain;charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString()), "POST " + uri(query));
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A DELETE. */

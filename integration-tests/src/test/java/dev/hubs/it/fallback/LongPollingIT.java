@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * answered at once and empty; later polls are held until the server has something to send, and carry everything
  * that waits; a newer poll replaces a held one, which gets 204; DELETE ends the connection with 202 and answers the
  * held poll with 204, and later requests get 404; POST bodies may carry several records, and a POST while another
- * of the same connection is in progress gets 409. The hub has the default poll timeout (90 s), so no poll of these
+ * of the same connection is in progress waits for it. The hub has the default poll timeout (90 s), so no poll of these
  * tests ends by timing out.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -201,23 +201,49 @@ class LongPollingIT {
     }
 
     @Test
-    void aPostWhileAnotherPostOfTheConnectionIsInProgressGets409() {
+    void aPostWhileAnotherPostOfTheConnectionIsInProgressWaitsForIt() {
         LongPoll poll = connect();
+        CompletableFuture<HttpResponse<String>> second;
         int firstStatus;
         try (ChunkedPost first = new ChunkedPost(http.uri(poll.query()))) {
             // The first record of the first POST is dispatched while the server waits for the rest of its body: once
             // its message arrives, the server is inside that POST.
             first.chunk(Records.invocation("1", "toCaller", "inside the first POST"));
-            JsonObject received = Records.parse(poll.nextRecord());
-            assertEquals("receive", received.getString("target", null), received::toString);
+            assertEquals("receive(inside the first POST)", call(poll.nextRecord()));
 
-            HttpResponse<String> second = poll.send(Records.invocation("2", "echo", "second"));
-            assertEquals(409, second.statusCode(), "A concurrent POST: " + HubHttp.describe(second));
+            // The official Java client sends like this: a POST of its own per message, without waiting for the last.
+            second = http.postAsync(poll.query(), Records.invocation("2", "echo", "the second POST"));
+            first.chunk(Records.invocation("3", "toCaller", "still the first POST"));
             firstStatus = first.end();
         }
         assertEquals(200, firstStatus, "The first POST, once its body ended");
-        // The connection goes on, and POSTs are accepted again.
-        assertEquals("after", poll.invokeForString("3", "echo", "after"));
+        HttpResponse<String> secondResponse = HubHttp.await(second, "the second POST");
+        assertEquals(200, secondResponse.statusCode(),
+                "A POST that arrives while another is being processed waits for it, as in SignalR; refusing it would "
+                        + "lose its message: " + HubHttp.describe(secondResponse));
+
+        // Everything of the first POST comes before anything of the second.
+        List<String> seen = new ArrayList<>();
+        while (seen.size() < 4) {
+            String record = poll.nextRecord();
+            if (Records.parse(record).getInt("type", -1) != 6) { // a Ping may come at any time
+                seen.add(callOrCompletion(record));
+            }
+        }
+        assertEquals(List.of("completion(1)", "receive(still the first POST)", "completion(3)",
+                "completion(2, the second POST)"), seen, "in the order the POSTs were processed");
+        assertEquals("after", poll.invokeForString("4", "echo", "after"));
+    }
+
+    /** A Completion as {@code completion(id[, result])}, anything else as {@link #call(String)} writes it. */
+    private static String callOrCompletion(String record) {
+        JsonObject message = Records.parse(record);
+        if (message.getInt("type", -1) != 3) {
+            return call(record);
+        }
+        return "completion(" + message.getString("invocationId")
+                + (message.get("result") instanceof jakarta.json.JsonString result ? ", " + result.getString() : "")
+                + ")";
     }
 
     @Test
