@@ -19,6 +19,12 @@ public final class CapturedRequest implements HubRequest {
 
     /** The query parameter that carries the connection token: never handed to application code. */
     private static final String TOKEN_PARAMETER = "id";
+    /**
+     * Credentials are not handed to application code either: the {@code access_token} query parameter of the
+     * JavaScript client and the {@code Authorization} header. The caller's identity is the connection's principal.
+     */
+    private static final String ACCESS_TOKEN_PARAMETER = "access_token";
+    private static final String AUTHORIZATION_HEADER = "authorization";
 
     private final Map<String, List<String>> headers;
     private final Map<String, List<String>> queryParameters;
@@ -28,24 +34,28 @@ public final class CapturedRequest implements HubRequest {
     /**
      * Captures a request.
      *
-     * @param headers         header names to values (names are lower-cased here)
-     * @param queryParameters query parameters to values ({@code id} is dropped here)
+     * @param headers         header names to values (names are lower-cased here; {@code Authorization} is dropped)
+     * @param queryParameters query parameters to values ({@code id} and {@code access_token} are dropped here)
      * @param cookies         cookie names to values
      * @param remoteAddress   the client's address, or {@code null}
      */
     public CapturedRequest(Map<String, List<String>> headers, Map<String, List<String>> queryParameters,
                            Map<String, String> cookies, String remoteAddress) {
         Map<String, List<String>> lower = new LinkedHashMap<>();
-        headers.forEach((name, values) -> lower.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values),
-                (a, b) -> {
-                    List<String> both = new java.util.ArrayList<>(a);
-                    both.addAll(b);
-                    return List.copyOf(both);
-                }));
+        headers.forEach((name, values) -> {
+            if (AUTHORIZATION_HEADER.equalsIgnoreCase(name)) {
+                return;
+            }
+            lower.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> {
+                List<String> both = new java.util.ArrayList<>(a);
+                both.addAll(b);
+                return List.copyOf(both);
+            });
+        });
         this.headers = Map.copyOf(lower);
         Map<String, List<String>> query = new LinkedHashMap<>();
         queryParameters.forEach((name, values) -> {
-            if (!TOKEN_PARAMETER.equals(name)) {
+            if (!TOKEN_PARAMETER.equals(name) && !ACCESS_TOKEN_PARAMETER.equals(name)) {
                 query.put(name, List.copyOf(values));
             }
         });
