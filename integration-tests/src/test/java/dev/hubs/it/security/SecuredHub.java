@@ -36,6 +36,15 @@ public class SecuredHub {
     }
 
     /**
+     * The transport of the caller's connection.
+     *
+     * @return its SignalR name
+     */
+    public String transport() {
+        return context.transport();
+    }
+
+    /**
      * For administrators only.
      *
      * @return a fixed text
