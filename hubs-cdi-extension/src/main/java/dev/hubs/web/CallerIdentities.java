@@ -16,7 +16,6 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -152,7 +151,7 @@ public final class CallerIdentities {
 
     private static String bearerToken(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        if (header == null || header.length() < 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
         return header.substring(7).trim();

@@ -73,7 +73,8 @@ class OriginPolicyTest {
         assertEquals(OriginPolicy.Verdict.ALLOWED_CROSS_ORIGIN,
                 policy.check(from("https://APP.example.com", "chat.example.com")));
         OriginPolicy any = new OriginPolicy(List.of("*"));
-        assertEquals(OriginPolicy.Verdict.ALLOWED_CROSS_ORIGIN, any.check(from("http://evil.example", "chat.example.com")));
+        assertEquals(OriginPolicy.Verdict.ALLOWED_CROSS_ORIGIN,
+                any.check(from("http://evil.example", "chat.example.com")));
         assertEquals(OriginPolicy.Verdict.REFUSED, any.check(from("null", "chat.example.com")));
     }
 
