@@ -279,6 +279,7 @@ export class Session {
      *                query: query parameters of the hub URL (the client sends them to negotiate and connect);
      *                headers: HTTP headers of negotiate and of the connecting request (Node only);
      *                skipNegotiation: connect the WebSocket straight away (WebSockets only);
+     *                accessTokenFactory: gives the bearer token the client sends (header, or access_token query);
      *                transport: overrides the session's transport;
      *                serverTimeoutInMilliseconds, keepAliveIntervalInMilliseconds: the client's timers
      */
@@ -301,6 +302,9 @@ export class Session {
         }
         if (options.headers) {
             httpOptions.headers = options.headers;
+        }
+        if (options.accessTokenFactory) {
+            httpOptions.accessTokenFactory = options.accessTokenFactory;
         }
         const connection = new signalR.HubConnectionBuilder()
             .withUrl(this.url(hub, options.query), httpOptions)

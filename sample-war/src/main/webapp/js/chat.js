@@ -10,6 +10,7 @@
     const sendButton = document.getElementById("send");
     const meEl = document.getElementById("me");
     const messagesEl = document.getElementById("messages");
+    const accountEl = document.getElementById("account");
 
     if (typeof signalR === "undefined") {
         // The bundle is fetched from npm by the build's generate-resources phase, which liberty:run alone skips.
@@ -55,6 +56,11 @@
         try {
             await connection.start();
             setStatus("connected", "Connected.");
+            // The server knows who signed in (the sign-in cookie reaches the hub): no need to ask for a name.
+            const user = await connection.invoke("userName");
+            if (user) {
+                signedIn(user);
+            }
         } catch (error) {
             setStatus("error", "Could not connect." + describe(error) + " Retrying in 5 seconds…");
             setTimeout(start, 5000);
@@ -69,15 +75,25 @@
             nameInput.focus();
             return;
         }
-        myName = name;
         // Per tab, so two tabs of one browser can be two people, and a reload keeps the name.
         sessionStorage.setItem("hubs-chat-name", name);
+        useName(name);
+    });
+
+    // Signed in: the account's name, which the server uses for this user's messages whatever the page sends.
+    function signedIn(user) {
+        accountEl.textContent = "Signed in as " + user + ".";
+        useName(user);
+    }
+
+    function useName(name) {
+        myName = name;
         meEl.textContent = name;
         nameForm.hidden = true;
         messageForm.hidden = false;
         updateControls();
         messageInput.focus();
-    });
+    }
 
     messageForm.addEventListener("submit", async event => {
         event.preventDefault();

@@ -35,7 +35,11 @@ public interface HubCallerContext {
     Optional<String> userId();
 
     /**
-     * The authenticated principal of the request that opened the connection.
+     * The authenticated principal of the request that made the connection (negotiate, or the WebSocket request of a
+     * client that skips negotiation), as the server's security established it: a MicroProfile JWT
+     * {@code JsonWebToken}, a Jakarta Security caller ... It stays the same for the connection's life, on every
+     * transport: each later request of the connection (polls, sends, the event stream) must come from the same user
+     * or is refused. See {@code docs/security.md}.
      *
      * @return the principal, empty for an anonymous connection
      */

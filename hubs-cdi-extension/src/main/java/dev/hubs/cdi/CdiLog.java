@@ -65,4 +65,38 @@ public final class CdiLog {
     public static void lifetimeManagerChosen(String hubClass, String manager) {
         LOG.log(Level.INFO, "HUBS2005I Hub {0} delivers its messages through {1}", hubClass, manager);
     }
+
+    /**
+     * A request from a page of an origin the hub does not allow was refused (403).
+     *
+     * @param path   the hub path
+     * @param origin the {@code Origin} header
+     */
+    public static void originRefused(String path, String origin) {
+        LOG.log(Level.INFO, "HUBS2006I Hub {0} refused a request from origin {1}", path, origin);
+    }
+
+    /**
+     * A caller could not negotiate or open a connection: not authenticated (401) or not in a role of the hub (403).
+     *
+     * @param path   the hub path
+     * @param status the HTTP status answered
+     * @param reason why
+     */
+    public static void connectRefused(String path, int status, String reason) {
+        LOG.log(Level.INFO, "HUBS2007I Hub {0} refused a connection ({1}): {2}", path, status, reason);
+    }
+
+    /**
+     * A request for an existing connection did not prove the identity of the connection's owner. Only the public
+     * id is logged, never the token the request carried.
+     *
+     * @param path         the hub path
+     * @param connectionId the connection
+     * @param reason       why
+     */
+    public static void requestRefused(String path, String connectionId, String reason) {
+        LOG.log(Level.WARNING, "HUBS2008W Hub {0} refused a request for connection {1}: {2}", path, connectionId,
+                reason);
+    }
 }

@@ -8,6 +8,7 @@ import dev.hubs.HubContext;
 import dev.hubs.core.clients.ClientInterface;
 import dev.hubs.core.dispatch.HubDefinitionException;
 import dev.hubs.core.dispatch.HubMethodTable;
+import dev.hubs.core.security.HubAuthorization;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -104,6 +105,7 @@ public class HubsExtension implements Extension {
             HubMethodTable table = null;
             try {
                 table = HubMethodTable.of(hubClass);
+                HubAuthorization.of(table); // rejects conflicting security annotations at deployment
             } catch (HubDefinitionException e) {
                 problems.addAll(e.problems());
             }

@@ -1,5 +1,6 @@
 package dev.hubs.web;
 
+import dev.hubs.cdi.CdiLog;
 import dev.hubs.cdi.HubsExtension;
 import dev.hubs.core.HubRuntime;
 import dev.hubs.core.connection.ConnectionState;
@@ -7,6 +8,7 @@ import dev.hubs.core.connection.HubConnectionContext;
 import dev.hubs.core.negotiate.AvailableTransport;
 import dev.hubs.core.negotiate.Negotiation;
 import dev.hubs.core.negotiate.TransportType;
+import dev.hubs.core.security.ConnectionIdentity;
 import dev.hubs.websocket.WebSocketUpgrade;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletException;
@@ -26,6 +28,10 @@ import java.util.Set;
  * {@code <path>} (with the connection token in {@code id}, or without it when the client skips negotiation) is
  * upgraded after the checks of SignalR's transport protocol: 404 for an unknown token, 409 for a connection that
  * already has its transport.
+ *
+ * <p>Every request is first checked against the hub's allowed origins ({@link OriginPolicy}). A request that makes a
+ * connection must satisfy the hub's class-level access rule (401 or 403, {@link CallerIdentities#establish}); a
+ * request for an existing connection must come from the caller who made it ({@link CallerIdentities#verify}).
  */
 public class HubServlet extends HttpServlet {
 
@@ -36,6 +42,7 @@ public class HubServlet extends HttpServlet {
     private transient WebSocketUpgrade upgrade;
     private transient HttpFallback fallback;
     private transient List<AvailableTransport> transports;
+    private transient OriginPolicy origins;
 
     /**
      * Creates the servlet of a hub.
@@ -66,6 +73,30 @@ public class HubServlet extends HttpServlet {
             }
         }
         transports = List.copyOf(offered);
+        origins = new OriginPolicy(runtime.options().allowedOrigins());
+    }
+
+    /**
+     * Checks the {@code Origin} of every request before anything else (see {@link OriginPolicy}), answers CORS
+     * preflights of allowed origins, and adds the CORS headers to their responses.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        OriginPolicy.Verdict verdict = origins.check(request);
+        if (verdict == OriginPolicy.Verdict.REFUSED) {
+            CdiLog.originRefused(path, request.getHeader("Origin"));
+            text(response, HttpServletResponse.SC_FORBIDDEN, "Requests from this origin are not allowed.");
+            return;
+        }
+        if (verdict == OriginPolicy.Verdict.ALLOWED_CROSS_ORIGIN) {
+            if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
+                origins.preflight(request, response);
+                return;
+            }
+            origins.addCorsHeaders(request, response);
+        }
+        super.service(request, response);
     }
 
     @Override
@@ -112,11 +143,19 @@ public class HubServlet extends HttpServlet {
         String token = request.getParameter("id");
         HubConnectionContext connection;
         if (token == null) {
-            connection = runtime.open(request.getUserPrincipal());
+            // Skipping negotiation: this request makes the connection, so it must satisfy the hub's rule.
+            ConnectionIdentity identity = CallerIdentities.establish(request, response, runtime);
+            if (identity == null) {
+                return;
+            }
+            connection = runtime.open(identity);
         } else {
             connection = runtime.find(token);
             if (connection == null) {
                 text(response, HttpServletResponse.SC_NOT_FOUND, "No Connection with that ID");
+                return;
+            }
+            if (!CallerIdentities.verify(request, response, connection, runtime)) {
                 return;
             }
             if (connection.state() != ConnectionState.NEGOTIATED) {
@@ -132,8 +171,12 @@ public class HubServlet extends HttpServlet {
     }
 
     private void negotiate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ConnectionIdentity identity = CallerIdentities.establish(request, response, runtime);
+        if (identity == null) {
+            return;
+        }
         Negotiation.Response answer = runtime.negotiate(request.getParameter("negotiateVersion"), transports,
-                request.getUserPrincipal());
+                identity);
         response.setStatus(answer.status());
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

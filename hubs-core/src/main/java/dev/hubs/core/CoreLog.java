@@ -157,4 +157,15 @@ public final class CoreLog {
     public static void unexpected(String what, Throwable error) {
         LOG.log(Level.ERROR, "HUBS1009E " + what + " failed", error);
     }
+
+    /**
+     * An invocation was refused by the access rule of its method ({@code @RolesAllowed}, {@code @DenyAll}).
+     *
+     * @param hubPath      the hub
+     * @param method       the method
+     * @param connectionId the caller
+     */
+    public static void invocationUnauthorized(String hubPath, String method, String connectionId) {
+        LOG.log(Level.INFO, "HUBS1013I Hub {0}: connection {1} may not invoke {2}", hubPath, connectionId, method);
+    }
 }

@@ -4,6 +4,7 @@ import dev.hubs.core.negotiate.TransportType;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,6 +24,11 @@ import java.util.Set;
  * @param disconnectTimeout                    how long a long-polling client may go without polling before it is disconnected (15 s)
  * @param streamBufferCapacity                 how many items of one stream may be on their way: results not yet written to the client, upload items the hub has not asked for yet (10)
  * @param clientResultTimeout                  how long a client may take to answer a client result (30 s)
+ * @param allowedOrigins                       the browser origins, besides the hub's own, that may connect
+ *                                             ({@code scheme://host[:port]}, or {@code *} for any); empty: the hub's
+ *                                             own origin only
+ * @param closeOnAuthenticationExpiration      whether a connection ends when the token that authenticated it
+ *                                             expires (off, as in SignalR)
  */
 public record HubOptions(Duration keepAliveInterval,
                          Duration clientTimeout,
@@ -35,12 +41,15 @@ public record HubOptions(Duration keepAliveInterval,
                          Duration pollTimeout,
                          Duration disconnectTimeout,
                          int streamBufferCapacity,
-                         Duration clientResultTimeout) {
+                         Duration clientResultTimeout,
+                         List<String> allowedOrigins,
+                         boolean closeOnAuthenticationExpiration) {
 
     /** SignalR's defaults. */
     public static final HubOptions DEFAULTS = new HubOptions(Duration.ofSeconds(15), Duration.ofSeconds(30),
             Duration.ofSeconds(15), 32 * 1024, false, 10_000, 1, EnumSet.allOf(TransportType.class),
-            Duration.ofSeconds(90), Duration.ofSeconds(15), 10, Duration.ofSeconds(30));
+            Duration.ofSeconds(90), Duration.ofSeconds(15), 10, Duration.ofSeconds(30),
+            List.of(), false);
 
     /**
      * Checks the values.
@@ -72,6 +81,7 @@ public record HubOptions(Duration keepAliveInterval,
             throw new IllegalArgumentException("transports must name at least one transport");
         }
         transports = Set.copyOf(transports);
+        allowedOrigins = List.copyOf(Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
     }
 
     private static void requirePositive(Duration value, String name) {
@@ -90,7 +100,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withKeepAliveInterval(Duration value) {
         return new HubOptions(value, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors,
                 outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -102,7 +113,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withClientTimeout(Duration value) {
         return new HubOptions(keepAliveInterval, value, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout);
+                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -114,7 +126,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withHandshakeTimeout(Duration value) {
         return new HubOptions(keepAliveInterval, clientTimeout, value, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout);
+                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -126,7 +139,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withMaximumReceiveMessageSize(int value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, value, enableDetailedErrors,
                 outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -138,7 +152,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withEnableDetailedErrors(boolean value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, value,
                 outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -150,7 +165,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withOutboundQueueCapacity(int value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, value, maximumParallelInvocationsPerClient, transports, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -162,7 +178,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withMaximumParallelInvocationsPerClient(int value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, value, transports, pollTimeout, disconnectTimeout,
-                streamBufferCapacity, clientResultTimeout);
+                streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -174,7 +191,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withTransports(Set<TransportType> value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, value, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -186,7 +204,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withPollTimeout(Duration value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, value,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout);
+                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -198,7 +217,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withDisconnectTimeout(Duration value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, value, streamBufferCapacity, clientResultTimeout);
+                pollTimeout, value, streamBufferCapacity, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -210,7 +230,8 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withStreamBufferCapacity(int value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, value, clientResultTimeout);
+                pollTimeout, disconnectTimeout, value, clientResultTimeout,
+                allowedOrigins, closeOnAuthenticationExpiration);
     }
 
     /**
@@ -222,6 +243,32 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withClientResultTimeout(Duration value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, value);
+                pollTimeout, disconnectTimeout, streamBufferCapacity, value,
+                allowedOrigins, closeOnAuthenticationExpiration);
+    }
+
+    /**
+     * A copy with other allowed origins.
+     *
+     * @param value the origins
+     * @return the new options
+     */
+    public HubOptions withAllowedOrigins(List<String> value) {
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
+                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, value,
+                closeOnAuthenticationExpiration);
+    }
+
+    /**
+     * A copy with another value of {@code closeOnAuthenticationExpiration}.
+     *
+     * @param value the value
+     * @return the new options
+     */
+    public HubOptions withCloseOnAuthenticationExpiration(boolean value) {
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
+                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, allowedOrigins, value);
     }
 }

@@ -37,6 +37,8 @@ import dev.hubs.core.protocol.RecordSeparator;
 import dev.hubs.core.protocol.StreamBindingFailureMessage;
 import dev.hubs.core.protocol.StreamInvocationMessage;
 import dev.hubs.core.protocol.StreamItemMessage;
+import dev.hubs.core.security.ConnectionIdentity;
+import dev.hubs.core.security.HubAuthorization;
 import dev.hubs.spi.HubLifetimeManager;
 import dev.hubs.spi.UserIdProvider;
 import jakarta.json.bind.Jsonb;
@@ -44,11 +46,11 @@ import jakarta.json.spi.JsonProvider;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
@@ -83,6 +85,7 @@ public final class HubRuntime {
     private final HubDispatcher dispatcher;
     private final LifetimeHubClients clients;
     private final LifetimeGroupManager groups;
+    private final HubAuthorization authorization;
     private final Map<String, HubConnectionContext> connectionsByToken = new ConcurrentHashMap<>();
     /** Connections the client ended with a Close message, whose transport the client has yet to close. */
     private final Map<HubConnectionContext, Long> lingering = new ConcurrentHashMap<>();
@@ -168,7 +171,8 @@ public final class HubRuntime {
         this.handshake = new HandshakeProtocol(provider);
         this.clients = new LifetimeHubClients(lifetime);
         this.groups = new LifetimeGroupManager(lifetime);
-        this.dispatcher = new HubDispatcher(path, methods, activator, options.enableDetailedErrors(),
+        this.authorization = HubAuthorization.of(methods);
+        this.dispatcher = new HubDispatcher(path, methods, authorization, activator, options.enableDetailedErrors(),
                 connection -> new HubCaller(new ConnectionCallerContext(connection, () -> abort(connection)),
                         new LifetimeHubCallerClients(lifetime, connection.connectionId()), groups),
                 errorTranslator);
@@ -244,10 +248,24 @@ public final class HubRuntime {
      */
     public Negotiation.Response negotiate(String negotiateVersion, List<AvailableTransport> transports,
                                           Principal principal) {
+        return negotiate(negotiateVersion, transports, ConnectionIdentity.of(principal));
+    }
+
+    /**
+     * Answers a negotiate request and registers the new connection, owned by a caller the transport has
+     * authenticated and authorized ({@link #authorization()}).
+     *
+     * @param negotiateVersion the {@code negotiateVersion} query parameter, or {@code null}
+     * @param transports       the transports on offer
+     * @param identity         the caller
+     * @return the response to write
+     */
+    public Negotiation.Response negotiate(String negotiateVersion, List<AvailableTransport> transports,
+                                          ConnectionIdentity identity) {
         return Negotiation.negotiate(negotiateVersion, transports, version -> {
             String id = ConnectionIds.next();
             // In negotiate version 0 the public id is also what the transports send.
-            return register(id, version >= 1 ? ConnectionIds.next() : id, principal);
+            return register(id, version >= 1 ? ConnectionIds.next() : id, identity);
         });
     }
 
@@ -259,14 +277,34 @@ public final class HubRuntime {
      * @return the connection, registered
      */
     public HubConnectionContext open(Principal principal) {
-        return register(ConnectionIds.next(), ConnectionIds.next(), principal);
+        return open(ConnectionIdentity.of(principal));
     }
 
-    private HubConnectionContext register(String id, String token, Principal principal) {
+    /**
+     * Creates a connection for a transport that connects without negotiating, owned by a caller the transport has
+     * authenticated and authorized.
+     *
+     * @param identity the caller
+     * @return the connection, registered
+     */
+    public HubConnectionContext open(ConnectionIdentity identity) {
+        return register(ConnectionIds.next(), ConnectionIds.next(), identity);
+    }
+
+    /**
+     * The hub's access rules, from {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll}.
+     *
+     * @return the rules
+     */
+    public HubAuthorization authorization() {
+        return authorization;
+    }
+
+    private HubConnectionContext register(String id, String token, ConnectionIdentity identity) {
         HubConnectionContext connection = new HubConnectionContext(id, token, protocol,
                 options.outboundQueueCapacity(), options.maximumParallelInvocationsPerClient(), invocationExecutor,
                 options.streamBufferCapacity(), options.clientResultTimeout(), connectionOwner);
-        connection.identify(principal, Optional.empty());
+        connection.establish(identity);
         connectionsByToken.put(token, connection);
         return connection;
     }
@@ -497,6 +535,16 @@ public final class HubRuntime {
         disconnect(connection);
     }
 
+    /**
+     * The token that authenticated the connection has expired: the connection ends with a Close message that lets
+     * the client reconnect, which it does with a fresh token (SignalR's {@code CloseOnAuthenticationExpiration}).
+     */
+    private void authenticationExpired(HubConnectionContext connection) {
+        CoreLog.timedOut(connection.connectionId(), "the authentication of the connection expired");
+        connection.closeGracefully(new CloseMessage(null, true));
+        disconnect(connection, new IllegalStateException("The authentication of the connection expired"));
+    }
+
     private void overflowed(HubConnectionContext connection) {
         CoreLog.outboundQueueFull(connection.connectionId(), options.outboundQueueCapacity());
         IllegalStateException cause = new IllegalStateException("The outbound queue of the connection is full");
@@ -570,6 +618,8 @@ public final class HubRuntime {
                 closing.getKey().closeNow(null);
             }
         }
+        // Token expiry is wall-clock time, the other limits are measured with the monotonic clock.
+        Instant wallClock = options.closeOnAuthenticationExpiration() ? Instant.now() : null;
         for (HubConnectionContext connection : connectionsByToken.values()) {
             switch (connection.state()) {
                 case NEGOTIATED -> {
@@ -586,6 +636,10 @@ public final class HubRuntime {
                     }
                 }
                 case CONNECTED -> {
+                    if (wallClock != null && connection.identity().expiredAt(wallClock)) {
+                        authenticationExpired(connection);
+                        continue;
+                    }
                     connection.results().expire(now, connection.connectionId());
                     TransportChannel channel = connection.transport();
                     long absentSince = channel == null ? -1 : channel.absentSinceNanos();

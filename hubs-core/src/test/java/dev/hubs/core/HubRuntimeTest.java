@@ -11,6 +11,7 @@ import dev.hubs.core.negotiate.AvailableTransport;
 import dev.hubs.core.negotiate.Negotiation;
 import dev.hubs.core.negotiate.TransportType;
 import dev.hubs.spi.UserIdProvider;
+import dev.hubs.core.security.ConnectionIdentity;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
@@ -172,7 +173,7 @@ class HubRuntimeTest {
 
     @Test
     void negotiateVersion1() {
-        Negotiation.Response response = runtime.negotiate("1", TRANSPORTS, null);
+        Negotiation.Response response = runtime.negotiate("1", TRANSPORTS, ConnectionIdentity.ANONYMOUS);
         assertEquals(200, response.status());
         JsonObject body = json(response.body());
         assertEquals(List.of("negotiateVersion", "connectionId", "connectionToken", "availableTransports"),
@@ -196,7 +197,7 @@ class HubRuntimeTest {
 
     @Test
     void negotiateVersion0() {
-        Negotiation.Response response = runtime.negotiate(null, TRANSPORTS, null);
+        Negotiation.Response response = runtime.negotiate(null, TRANSPORTS, ConnectionIdentity.ANONYMOUS);
         JsonObject body = json(response.body());
         assertEquals(0, body.getInt("negotiateVersion"));
         assertFalse(body.containsKey("connectionToken"));
@@ -207,7 +208,7 @@ class HubRuntimeTest {
 
     @Test
     void negotiateNonInteger() {
-        Negotiation.Response response = runtime.negotiate("abc", TRANSPORTS, null);
+        Negotiation.Response response = runtime.negotiate("abc", TRANSPORTS, ConnectionIdentity.ANONYMOUS);
         assertEquals(200, response.status());
         assertEquals("{\"error\":\"The client requested a non-integer protocol version.\"}", response.body());
         assertTrue(runtime.connections().isEmpty());
@@ -217,7 +218,7 @@ class HubRuntimeTest {
     void idsAndTokensAreUnique() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            JsonObject body = json(runtime.negotiate("1", TRANSPORTS, null).body());
+            JsonObject body = json(runtime.negotiate("1", TRANSPORTS, ConnectionIdentity.ANONYMOUS).body());
             assertTrue(seen.add(body.getString("connectionId")));
             assertTrue(seen.add(body.getString("connectionToken")));
         }
@@ -709,7 +710,7 @@ class HubRuntimeTest {
 
     @Test
     void negotiatedConnectionNeverOpenedIsRemovedAfterTheHandshakeTimeout() {
-        JsonObject body = json(runtime.negotiate("1", TRANSPORTS, null).body());
+        JsonObject body = json(runtime.negotiate("1", TRANSPORTS, ConnectionIdentity.ANONYMOUS).body());
         String token = body.getString("connectionToken");
         runtime.heartbeat(in(Duration.ofSeconds(14)));
         assertNotNull(runtime.find(token));

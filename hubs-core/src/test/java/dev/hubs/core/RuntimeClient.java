@@ -6,6 +6,7 @@ import dev.hubs.core.connection.RecordingChannel;
 import dev.hubs.core.negotiate.AvailableTransport;
 import dev.hubs.core.negotiate.Negotiation;
 import dev.hubs.core.negotiate.TransportType;
+import dev.hubs.core.security.ConnectionIdentity;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
@@ -38,8 +39,12 @@ class RuntimeClient {
     final RecordingChannel channel;
 
     RuntimeClient(HubRuntime runtime, Principal principal, RecordingChannel channel) {
+        this(runtime, ConnectionIdentity.of(principal), channel);
+    }
+
+    RuntimeClient(HubRuntime runtime, ConnectionIdentity identity, RecordingChannel channel) {
         this.runtime = runtime;
-        Negotiation.Response response = runtime.negotiate("1", TRANSPORTS, principal);
+        Negotiation.Response response = runtime.negotiate("1", TRANSPORTS, identity);
         JsonObject body = json(response.body());
         connectionId = body.getString("connectionId");
         token = body.getString("connectionToken");

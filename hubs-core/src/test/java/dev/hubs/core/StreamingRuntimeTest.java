@@ -145,7 +145,7 @@ class StreamingRuntimeTest {
     }
 
     private RuntimeClient client(RecordingChannel channel) {
-        RuntimeClient client = new RuntimeClient(runtime, null, channel);
+        RuntimeClient client = new RuntimeClient(runtime, (java.security.Principal) null, channel);
         client.receive(RuntimeClient.HANDSHAKE);
         return client;
     }

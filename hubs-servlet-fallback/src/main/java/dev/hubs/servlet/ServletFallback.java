@@ -4,6 +4,7 @@ import dev.hubs.core.HubRuntime;
 import dev.hubs.core.connection.HubConnectionContext;
 import dev.hubs.core.connection.TransportChannel;
 import dev.hubs.core.negotiate.TransportType;
+import dev.hubs.web.CallerIdentities;
 import dev.hubs.web.HttpFallback;
 import dev.hubs.web.HubServlet;
 import dev.hubs.web.Requests;
@@ -21,7 +22,8 @@ import java.util.Set;
  * Server-Sent Events, long polling and HTTP POST, with the status codes of SignalR's transport protocol:
  * 400 without {@code id}, 404 for an unknown connection or a transport the hub does not offer, 409 for a second
  * event stream, 400 for a change of transport, 202 for DELETE. Concurrent POSTs of one connection are not refused:
- * they wait for each other (see {@link FallbackChannel}).
+ * they wait for each other (see {@link FallbackChannel}). Each request must come from the caller who made the
+ * connection (401 or 403 otherwise, see {@link CallerIdentities#verify}).
  */
 public final class ServletFallback implements HttpFallback {
 
@@ -151,8 +153,10 @@ public final class ServletFallback implements HttpFallback {
         HubConnectionContext connection = runtime.find(token);
         if (connection == null) {
             HubServlet.text(response, HttpServletResponse.SC_NOT_FOUND, "No Connection with that ID");
+            return null;
         }
-        return connection;
+        // Every request is a new HTTP request: each must come from the caller who made the connection.
+        return CallerIdentities.verify(request, response, connection, runtime) ? connection : null;
     }
 
     private static void refuseSecondTransport(HttpServletResponse response, boolean sameTransport)

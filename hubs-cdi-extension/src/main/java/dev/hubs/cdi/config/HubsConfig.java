@@ -35,6 +35,10 @@ import java.util.function.Function;
  *       yet written to the client, upload items the hub has not asked for)</td></tr>
  *   <tr><td>client-result-timeout</td><td>30s</td><td>how long a client may take to answer a client
  *       result</td></tr>
+ *   <tr><td>allowed-origins</td><td>(none)</td><td>browser origins besides the hub's own that may connect, with
+ *       CORS answers for them; {@code *} for any</td></tr>
+ *   <tr><td>close-on-authentication-expiration</td><td>false</td><td>end a connection when the token that
+ *       authenticated it expires</td></tr>
  * </table>
  */
 public final class HubsConfig {
@@ -109,6 +113,10 @@ public final class HubsConfig {
                 d.streamBufferCapacity(), problems);
         Setting<Duration> resultTimeout = read(hubClass, "client-result-timeout", OptionValues::duration,
                 d.clientResultTimeout(), problems);
+        Setting<List<String>> origins = read(hubClass, "allowed-origins", OptionValues::origins,
+                d.allowedOrigins(), problems);
+        Setting<Boolean> closeOnExpiry = read(hubClass, "close-on-authentication-expiration", OptionValues::bool,
+                d.closeOnAuthenticationExpiration(), problems);
         for (Setting<Duration> duration : List.of(keepAlive, clientTimeout, handshakeTimeout, pollTimeout,
                 disconnectTimeout, resultTimeout)) {
             if (duration.value().isZero()) {
@@ -127,7 +135,8 @@ public final class HubsConfig {
         }
         return new HubOptions(keepAlive.value(), clientTimeout.value(), handshakeTimeout.value(),
                 maxMessage.value(), detailed.value(), queue.value(), parallel.value(), transports.value(),
-                pollTimeout.value(), disconnectTimeout.value(), streamBuffer.value(), resultTimeout.value());
+                pollTimeout.value(), disconnectTimeout.value(), streamBuffer.value(), resultTimeout.value(),
+                origins.value(), closeOnExpiry.value());
     }
 
     /** A value and the key it came from (the global key when it is the default). */

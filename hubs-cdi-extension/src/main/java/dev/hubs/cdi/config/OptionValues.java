@@ -4,7 +4,9 @@ import dev.hubs.core.negotiate.TransportType;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 public final class OptionValues {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern ORIGIN = Pattern.compile("[a-z][a-z0-9+.-]*://[^/?#\\s:]+(:\\d{1,5})?");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb)?");
 
     private OptionValues() {
@@ -126,5 +129,33 @@ public final class OptionValues {
             return Boolean.parseBoolean(value);
         }
         throw new IllegalArgumentException("expected true or false");
+    }
+
+    /**
+     * Parses a comma-separated list of browser origins, each {@code scheme://host} or {@code scheme://host:port}
+     * (no path, no trailing slash), or {@code *} alone for any origin. They are kept lower-cased, as browsers send
+     * them.
+     *
+     * @param text the value
+     * @return the origins
+     * @throws IllegalArgumentException for something that is not an origin
+     */
+    public static List<String> origins(String text) {
+        List<String> origins = new ArrayList<>();
+        for (String raw : text.split(",")) {
+            String origin = raw.trim().toLowerCase(Locale.ROOT);
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+                throw new IllegalArgumentException("'" + raw.trim() + "' is not an origin: expected scheme://host or "
+                        + "scheme://host:port, such as https://chat.example.com, or * for any origin");
+            }
+            origins.add(origin);
+        }
+        if (origins.contains("*") && origins.size() > 1) {
+            throw new IllegalArgumentException("* allows any origin and cannot be combined with other origins");
+        }
+        return origins;
     }
 }

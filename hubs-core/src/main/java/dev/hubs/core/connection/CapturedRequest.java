@@ -24,6 +24,12 @@ public final class CapturedRequest implements HubRequest {
 
     /** The query parameter that carries the connection token: never handed to application code. */
     private static final String TOKEN_PARAMETER = "id";
+    /**
+     * Credentials are not handed to application code either: the {@code access_token} query parameter of the
+     * JavaScript client and the {@code Authorization} header. The caller's identity is the connection's principal.
+     */
+    private static final String ACCESS_TOKEN_PARAMETER = "access_token";
+    private static final String AUTHORIZATION_HEADER = "authorization";
 
     /** Header names and values, alternating, in the order received; a name appears once per value. */
     private final String[] headerPairs;
@@ -63,7 +69,7 @@ public final class CapturedRequest implements HubRequest {
         this.headerPairs = headerPairs;
         Map<String, List<String>> query = new LinkedHashMap<>();
         queryParameters.forEach((name, values) -> {
-            if (!TOKEN_PARAMETER.equals(name)) {
+            if (!TOKEN_PARAMETER.equals(name) && !ACCESS_TOKEN_PARAMETER.equals(name)) {
                 query.put(name, List.copyOf(values));
             }
         });
@@ -87,7 +93,7 @@ public final class CapturedRequest implements HubRequest {
         if (current == null) {
             Map<String, List<String>> lower = new LinkedHashMap<>();
             for (int i = 0; i < headerPairs.length; i += 2) {
-                if (headerPairs[i + 1] != null) {
+                if (headerPairs[i + 1] != null && !AUTHORIZATION_HEADER.equalsIgnoreCase(headerPairs[i])) {
                     lower.computeIfAbsent(headerPairs[i].toLowerCase(Locale.ROOT), name -> new ArrayList<>())
                             .add(headerPairs[i + 1]);
                 }
@@ -103,7 +109,8 @@ public final class CapturedRequest implements HubRequest {
     @Override
     public Optional<String> header(String name) {
         for (int i = 0; i < headerPairs.length; i += 2) {
-            if (headerPairs[i + 1] != null && headerPairs[i].equalsIgnoreCase(name)) {
+            if (headerPairs[i + 1] != null && headerPairs[i].equalsIgnoreCase(name)
+                    && !AUTHORIZATION_HEADER.equalsIgnoreCase(name)) {
                 return Optional.of(headerPairs[i + 1]);
             }
         }

@@ -1,5 +1,7 @@
 package dev.hubs.core.connection;
 
+import dev.hubs.core.security.ConnectionIdentity;
+
 import dev.hubs.core.protocol.CloseMessage;
 import dev.hubs.core.protocol.HubMessage;
 import dev.hubs.core.protocol.InvocationMessage;
@@ -95,7 +97,7 @@ public final class HubConnectionContext implements HubConnection {
 
     private volatile TransportChannel transport;
     private volatile CapturedRequest request = CapturedRequest.EMPTY;
-    private volatile Principal principal;
+    private volatile ConnectionIdentity identity = ConnectionIdentity.ANONYMOUS;
     private volatile Optional<String> userId = Optional.empty();
     private volatile long attachedNanos;
     private volatile long lastReceivedNanos;
@@ -253,17 +255,37 @@ public final class HubConnectionContext implements HubConnection {
      * @return the principal, empty for anonymous connections
      */
     public Optional<Principal> principal() {
-        return Optional.ofNullable(principal);
+        return identity.principalIfAny();
     }
 
     /**
-     * Records who opened the connection.
+     * Who the connection belongs to, with the roles and the expiry the container gave when it was made.
+     *
+     * @return the identity
+     */
+    public ConnectionIdentity identity() {
+        return identity;
+    }
+
+    /**
+     * Records who the connection belongs to; called once, when it is negotiated or opened.
+     *
+     * @param identity the identity
+     */
+    public void establish(ConnectionIdentity identity) {
+        this.identity = java.util.Objects.requireNonNull(identity);
+    }
+
+    /**
+     * Records who opened the connection, keeping the roles and expiry already established for the same principal.
      *
      * @param principal the principal, or {@code null}
      * @param userId    the user id
      */
     public void identify(Principal principal, Optional<String> userId) {
-        this.principal = principal;
+        if (identity.principal() != principal) {
+            this.identity = ConnectionIdentity.of(principal);
+        }
         this.userId = userId;
     }
 

@@ -143,4 +143,14 @@ public final class ErrorMessages {
         }
         return text;
     }
+
+    /**
+     * A caller the method's access rule refuses; SignalR's text, naming the method as the client sent it.
+     *
+     * @param target the target of the invocation
+     * @return the error
+     */
+    public static String unauthorized(String target) {
+        return "Failed to invoke '" + target + "' because user is unauthorized";
+    }
 }

@@ -1,5 +1,8 @@
 package dev.hubs.core.dispatch;
 
+import dev.hubs.core.security.AccessDecision;
+import dev.hubs.core.security.HubAuthorization;
+
 import dev.hubs.HubException;
 import dev.hubs.core.CoreLog;
 import dev.hubs.core.connection.HubConnectionContext;
@@ -31,6 +34,7 @@ public final class HubDispatcher {
 
     private final String hubPath;
     private final HubMethodTable methods;
+    private final HubAuthorization authorization;
     private final HubActivator activator;
     private final boolean detailedErrors;
     private final Function<HubConnectionContext, HubCaller> callers;
@@ -50,8 +54,26 @@ public final class HubDispatcher {
      */
     public HubDispatcher(String hubPath, HubMethodTable methods, HubActivator activator, boolean detailedErrors,
                          Function<HubConnectionContext, HubCaller> callers, UnaryOperator<Throwable> errorTranslator) {
+        this(hubPath, methods, HubAuthorization.of(methods), activator, detailedErrors, callers, errorTranslator);
+    }
+
+    /**
+     * Creates the dispatcher of a hub whose methods may carry access rules.
+     *
+     * @param hubPath         the hub path, for logs
+     * @param methods         the method table
+     * @param authorization   the access rules of the hub's methods
+     * @param activator       gives hub instances
+     * @param detailedErrors  whether exception details reach clients
+     * @param callers         makes the caller objects of a connection
+     * @param errorTranslator turns exceptions of the platform into what the client should see
+     */
+    public HubDispatcher(String hubPath, HubMethodTable methods, HubAuthorization authorization,
+                         HubActivator activator, boolean detailedErrors,
+                         Function<HubConnectionContext, HubCaller> callers, UnaryOperator<Throwable> errorTranslator) {
         this.hubPath = hubPath;
         this.methods = methods;
+        this.authorization = authorization;
         this.activator = activator;
         this.detailedErrors = detailedErrors;
         this.callers = callers;
@@ -91,6 +113,9 @@ public final class HubDispatcher {
         if (method == null) {
             // Cannot happen with a binder-checked message, but never leave a caller waiting.
             answer(connection, message.invocationId(), null, "Unknown hub method '" + message.target() + "'", null);
+            return;
+        }
+        if (!authorized(connection, method, message.target(), message.invocationId())) {
             return;
         }
         if (method.streaming()) {
@@ -133,6 +158,9 @@ public final class HubDispatcher {
         String id = message.invocationId();
         if (method == null) {
             connection.send(CompletionMessage.withError(id, "Unknown hub method '" + message.target() + "'"));
+            return;
+        }
+        if (!authorized(connection, method, message.target(), id)) {
             return;
         }
         if (!method.streaming()) {
@@ -187,6 +215,25 @@ public final class HubDispatcher {
             }
             ended.run();
         });
+    }
+
+    /**
+     * Applies the method's access rule to the caller, as SignalR does before anything else of an invocation: a
+     * refused caller gets an error Completion (in its turn, after the invocations before it) and keeps the
+     * connection.
+     */
+    private boolean authorized(HubConnectionContext connection, HubMethod method, String target, String invocationId) {
+        if (authorization.methodRule(method).decide(connection.identity()) == AccessDecision.ALLOWED) {
+            return true;
+        }
+        CoreLog.invocationUnauthorized(hubPath, method.name(), connection.connectionId());
+        if (invocationId != null) {
+            connection.invocations().submit(done -> {
+                connection.send(CompletionMessage.withError(invocationId, ErrorMessages.unauthorized(target)));
+                done.run();
+            });
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")

@@ -82,7 +82,7 @@ class ReceivePathFuzzTest {
         };
         HubRuntime runtime = new HubRuntime("/fuzz", METHODS, activator, new DefaultHubLifetimeManager(),
                 UserIdProvider.principalName(), JSONB, OPTIONS);
-        HubConnectionContext connection = runtime.open(null);
+        HubConnectionContext connection = runtime.open((java.security.Principal) null);
         NullChannel channel = new NullChannel();
         assertTrue(runtime.attach(connection, channel));
 

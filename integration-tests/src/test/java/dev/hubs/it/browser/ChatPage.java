@@ -66,6 +66,30 @@ final class ChatPage {
         return browser.driver().findElement(By.id(id)).isDisplayed();
     }
 
+    /**
+     * Signs in through the sample's "Sign in" link (form login), which leads back to the chat; waits until the page
+     * is connected and has taken the account's name (the message form shows, the Send button is enabled).
+     */
+    ChatPage signIn(URL base, String user, String password) {
+        var driver = browser.driver();
+        driver.get(base.toString());
+        driver.findElement(By.id("sign-in")).click();
+        until("the login form", ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+        driver.findElement(By.id("j_username")).sendKeys(user);
+        driver.findElement(By.id("j_password")).sendKeys(password);
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        until("the chat page to be connected again", d -> d.findElements(By.id("status")).size() == 1
+                && "connected".equals(d.findElement(By.id("status")).getDomAttribute("data-state")));
+        until("the message form to show", ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        until("the Send button to be enabled", ExpectedConditions.elementToBeClickable(By.id("send")));
+        return this;
+    }
+
+    /** The text of an element. */
+    String text(String id) {
+        return browser.driver().findElement(By.id(id)).getText();
+    }
+
     /** Enters a name and joins; waits until the send button is enabled. */
     void join(String name) {
         var driver = browser.driver();

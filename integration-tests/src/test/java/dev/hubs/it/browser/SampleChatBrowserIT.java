@@ -130,6 +130,23 @@ class SampleChatBrowserIT {
         }
     }
 
+    @Test
+    void aSignedInUserChatsUnderTheAccountsName() {
+        try (Chromium browser = Chromium.start()) {
+            ChatPage page = new ChatPage(browser, "signed-in").signIn(base, "ada", "ada-chat");
+            try {
+                assertAll("signed in",
+                        () -> assertFalse(page.shows("name-form"), "no name to choose: " + page.describe()),
+                        () -> assertEquals("ada", page.text("me"), page::describe),
+                        () -> assertEquals("Signed in as ada.", page.text("account"), page::describe));
+                page.send("Hello as myself");
+                page.awaitMessages(List.of("ada: Hello as myself"));
+            } finally {
+                browser.screenshot(screenshots().resolve("chat-signed-in.png"));
+            }
+        }
+    }
+
     /** Where screenshots go: {@code hubs.it.screenshots}, else {@code target/screenshots} of the module. */
     private static Path screenshots() {
         return Path.of(System.getProperty("hubs.it.screenshots", "target/screenshots")).toAbsolutePath();

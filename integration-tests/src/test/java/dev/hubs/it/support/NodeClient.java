@@ -70,6 +70,22 @@ public final class NodeClient {
      * @return what the script did
      */
     public static NodeRun run(Duration timeout, String script, URL base, Transport transport, String... scenarios) {
+        return run(timeout, script, base, transport, java.util.Map.of(), scenarios);
+    }
+
+    /**
+     * Runs scenarios of a script with extra environment variables, such as the tokens a security scenario sends.
+     *
+     * @param timeout     how long the script may run before it is killed
+     * @param script      the file name in {@code src/test/node}
+     * @param base        the deployed application's URL
+     * @param transport   the transport the script's connections use
+     * @param environment variables set for the script
+     * @param scenarios   the scenarios to run; none for all of them
+     * @return what the script did
+     */
+    public static NodeRun run(Duration timeout, String script, URL base, Transport transport,
+                              java.util.Map<String, String> environment, String... scenarios) {
         Path directory = directory();
         Path file = directory.resolve(script);
         if (!Files.isRegularFile(file)) {
@@ -87,6 +103,7 @@ public final class NodeClient {
         builder.environment().put("NODE_PATH", directory.resolve("node_modules").toString());
         builder.environment().put("HUBS_IT_TIMEOUT_MS", Long.toString(Await.TIMEOUT.toMillis()));
         builder.environment().put("NO_COLOR", "1");
+        builder.environment().putAll(environment);
         // -Dhubs.it.node.logLevel=Trace makes the client log every message (to stderr, quoted when a scenario fails).
         String logLevel = System.getProperty("hubs.it.node.logLevel");
         if (logLevel != null) {

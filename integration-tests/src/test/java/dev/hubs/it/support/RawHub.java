@@ -96,10 +96,22 @@ public final class RawHub {
      *         {@link java.net.http.WebSocketHandshakeException} when the server refuses the upgrade
      */
     public CompletableFuture<RawConnection> openAsync(String id) {
+        return openAsync(webSocketUri(id), UnaryOperator.identity());
+    }
+
+    /**
+     * Opens a WebSocket to any address of the hub, with headers of the test's choice (an {@code Origin}, an
+     * {@code Authorization}).
+     *
+     * @param uri       the ws:// address, query included
+     * @param configure adds headers to the upgrade request
+     * @return a future of the open connection, completing exceptionally with a
+     *         {@link java.net.http.WebSocketHandshakeException} when the server refuses the upgrade
+     */
+    public CompletableFuture<RawConnection> openAsync(URI uri, UnaryOperator<java.net.http.WebSocket.Builder> configure) {
         RawConnection.Listener listener = new RawConnection.Listener();
-        return HTTP.newWebSocketBuilder()
-                .connectTimeout(Await.TIMEOUT)
-                .buildAsync(webSocketUri(id), listener)
+        return configure.apply(HTTP.newWebSocketBuilder().connectTimeout(Await.TIMEOUT))
+                .buildAsync(uri, listener)
                 .thenApply(webSocket -> new RawConnection(webSocket, listener));
     }
 
