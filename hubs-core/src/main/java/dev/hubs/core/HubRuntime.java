@@ -66,7 +66,9 @@ import java.util.function.UnaryOperator;
  * <p>This class is larger than most on purpose: it is the state machine of a connection's life (negotiated,
  * handshaking, connected, ended), and every path that ends a connection (protocol error, Close message, abort,
  * overflow, failed write, timeouts, shutdown) is kept here, next to the one {@code disconnect} they all go through,
- * so that "exactly once" can be checked by reading one file.
+ * so that "exactly once" can be checked by reading one file. The routing of the messages that are not invocations
+ * (stream items, completions, cancellations) is only a dispatch to {@link dev.hubs.core.dispatch.StreamMessages};
+ * if the file grows further, the handshake handling and the heartbeat are the parts to move out.
  */
 public final class HubRuntime {
 
