@@ -47,6 +47,25 @@ class StreamingRuntimeTest {
             return nextPublisher;
         }
 
+        public Flow.Publisher<Slow> slowItem() {
+            return subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
+                private boolean sent;
+
+                @Override
+                public void request(long n) {
+                    if (!sent) {
+                        sent = true;
+                        // Emitted from another thread, as a real publisher does, so that a cancel can come meanwhile.
+                        new Thread(() -> subscriber.onNext(new Slow())).start();
+                    }
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+        }
+
         public Flow.Publisher<Integer> broken() {
             throw new IllegalStateException("secret");
         }
@@ -98,6 +117,30 @@ class StreamingRuntimeTest {
 
         public CompletionStage<Integer> askAge() {
             return caller.clients().caller().invoke(Integer.class, "getAge").thenApply(age -> age + 1);
+        }
+    }
+
+    /** Entered and released by the serializer of {@link Slow}. */
+    static final java.util.concurrent.CountDownLatch SLOW_ENTERED = new java.util.concurrent.CountDownLatch(1);
+    static final java.util.concurrent.CountDownLatch SLOW_RELEASED = new java.util.concurrent.CountDownLatch(1);
+
+    /** An item whose conversion to JSON waits until the test lets it go. */
+    @jakarta.json.bind.annotation.JsonbTypeSerializer(SlowSerializer.class)
+    public static final class Slow {
+    }
+
+    /** Writes {@code "slow"} once released. */
+    public static final class SlowSerializer implements jakarta.json.bind.serializer.JsonbSerializer<Slow> {
+        @Override
+        public void serialize(Slow slow, jakarta.json.stream.JsonGenerator generator,
+                              jakarta.json.bind.serializer.SerializationContext context) {
+            SLOW_ENTERED.countDown();
+            try {
+                SLOW_RELEASED.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            generator.write("slow");
         }
     }
 
@@ -233,6 +276,22 @@ class StreamingRuntimeTest {
         assertEquals(activator.created.get(), activator.released.get());
         assertEquals("open", client.connection.state() == dev.hubs.core.connection.ConnectionState.CONNECTED
                 ? "open" : "closed", "cancelling a stream keeps the connection");
+    }
+
+    @Test
+    void theCompletionAnsweringACancelComesAfterAnItemBeingQueuedMeanwhile() throws Exception {
+        RecordingChannel channel = RecordingChannel.sync();
+        RuntimeClient client = client(channel);
+        client.receive(streamInvocation("1", "slowItem", ""));
+        assertTrue(SLOW_ENTERED.await(5, java.util.concurrent.TimeUnit.SECONDS), "the item is on its way");
+        client.receive("{\"type\":5,\"invocationId\":\"1\"}" + RS);
+        SLOW_RELEASED.countDown();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (client.records().size() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(List.of("{}", "{\"type\":2,\"invocationId\":\"1\",\"item\":\"slow\"}",
+                "{\"type\":3,\"invocationId\":\"1\"}"), client.records(), "the Completion is the stream's last record");
     }
 
     @Test

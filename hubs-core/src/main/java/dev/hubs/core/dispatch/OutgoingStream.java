@@ -8,6 +8,7 @@ import dev.hubs.core.protocol.StreamItemMessage;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -36,6 +37,10 @@ final class OutgoingStream implements Flow.Subscriber<Object>, ConnectionStreams
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicLong credits = new AtomicLong();
     private final AtomicBoolean requesting = new AtomicBoolean();
+    /** Items between their check of {@link #finished} and their place in the outbound queue. */
+    private final AtomicInteger sending = new AtomicInteger();
+    /** The Completion to send once no item is on its way to the queue any more. */
+    private final AtomicReference<CompletionMessage> completion = new AtomicReference<>();
 
     /**
      * Creates the stream of one invocation.
@@ -66,19 +71,26 @@ final class OutgoingStream implements Flow.Subscriber<Object>, ConnectionStreams
 
     @Override
     public void onNext(Object item) {
-        if (finished.get()) {
-            return;
-        }
-        boolean queued;
+        // A cancel from the client's thread may end the stream while this item is being queued: the Completion
+        // must still be the stream's last record, so whichever of the two comes last sends it.
+        sending.incrementAndGet();
+        boolean queued = true;
+        RuntimeException failure = null;
         try {
-            queued = connection.sendTracked(new StreamItemMessage(invocationId, item), this::written);
+            if (!finished.get()) {
+                queued = connection.sendTracked(new StreamItemMessage(invocationId, item), this::written);
+            }
         } catch (RuntimeException e) {
-            // The item could not be converted to JSON: the stream fails like a failing publisher.
-            cancelUpstream();
-            finish(e, true);
-            return;
+            failure = e; // the item could not be converted to JSON
+        } finally {
+            sending.decrementAndGet();
+            sendCompletionIfDue();
         }
-        if (!queued) {
+        if (failure != null) {
+            // The stream fails like a failing publisher.
+            cancelUpstream();
+            finish(failure, true);
+        } else if (!queued) {
             cancelUpstream(); // the connection is ending; its end cancels this stream too
             finish(null, false);
         }
@@ -146,9 +158,20 @@ final class OutgoingStream implements Flow.Subscriber<Object>, ConnectionStreams
         }
         connection.streams().endOutgoing(invocationId, this);
         if (sendCompletion) {
-            connection.send(error == null ? CompletionMessage.empty(invocationId)
+            completion.set(error == null ? CompletionMessage.empty(invocationId)
                     : CompletionMessage.withError(invocationId, errorText.apply(error)));
+            sendCompletionIfDue();
         }
         ended.accept(error);
+    }
+
+    /** Sends the Completion once the stream is finished and no item is still on its way into the queue. */
+    private void sendCompletionIfDue() {
+        if (sending.get() == 0 && completion.get() != null) {
+            CompletionMessage last = completion.getAndSet(null);
+            if (last != null) {
+                connection.send(last);
+            }
+        }
     }
 }
