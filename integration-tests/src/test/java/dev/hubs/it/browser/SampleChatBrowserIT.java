@@ -3,17 +3,11 @@ package dev.hubs.it.browser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 
 import java.net.URL;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,9 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the sample unchanged and the proof independent of the page's code and of the server: the page could not lie about
  * it, and a minified client offers no reliable way to ask.
  *
- * <p>Then the chat as an application, two people in two browsers: they see each other online, chat, meet in a room
- * whose messages only its members read, hear an announcement posted from outside the hub to the REST endpoint, and
- * one sees the other leave. Screenshots go to {@code target/screenshots/app-*.png}.
+ * <p>{@link SampleChatAppBrowserIT} tests the rest of the application (people online, rooms, announcements).
  *
  * <p>The WAR is the sample's own ({@code sample-war/target/chat.war}, given by the build as
  * {@code hubs.it.sample.war}), deployed unchanged.
@@ -50,13 +42,7 @@ class SampleChatBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive sampleChat() {
-        String file = System.getProperty("hubs.it.sample.war");
-        if (file == null || !Files.isRegularFile(Path.of(file))) {
-            throw new IllegalStateException("The sample WAR is not there (hubs.it.sample.war=" + file + "): run "
-                    + "the tests through Maven, which builds sample-war and passes its file");
-        }
-        return ShrinkWrap.create(ZipImporter.class, "sample-chat.war").importFrom(Path.of(file).toFile())
-                .as(WebArchive.class);
+        return SampleWar.named("sample-chat.war");
     }
 
     @ArquillianResource
@@ -109,7 +95,7 @@ class SampleChatBrowserIT {
             } finally {
                 for (ChatPage page : pages) {
                     try {
-                        page.browser().screenshot(screenshots().resolve("chat-" + page.label() + ".png"));
+                        page.browser().screenshot(SampleWar.screenshots().resolve("chat-" + page.label() + ".png"));
                     } catch (RuntimeException e) {
                         // a failed screenshot must not hide the test's own failure
                     }
@@ -135,7 +121,7 @@ class SampleChatBrowserIT {
                                         + page.describe()),
                         () -> assertTrue(page.shows("message-form"), page::describe));
             } finally {
-                browser.screenshot(screenshots().resolve("chat-joined.png"));
+                browser.screenshot(SampleWar.screenshots().resolve("chat-joined.png"));
             }
         }
     }
@@ -152,111 +138,8 @@ class SampleChatBrowserIT {
                 page.send("Hello as myself");
                 page.awaitMessages(List.of("ada: Hello as myself"));
             } finally {
-                browser.screenshot(screenshots().resolve("chat-signed-in.png"));
+                browser.screenshot(SampleWar.screenshots().resolve("chat-signed-in.png"));
             }
         }
-    }
-
-    /**
-     * Grace chats anonymously in one browser, Ada signed in in another (she joins at once, under her account's
-     * name). A message to a room that only Grace is in never reaches Ada: Grace's next message, to everyone, is
-     * queued for Ada after it would have been, and Ada's page shows exactly the messages to everyone.
-     */
-    @Test
-    void twoPeopleChatMeetInARoomHearAnAnnouncementAndSeeEachOtherLeave() throws Exception {
-        try (Chromium graceBrowser = Chromium.start(); Chromium adaBrowser = Chromium.start()) {
-            ChatPage grace = new ChatPage(graceBrowser, "app-grace");
-            ChatPage ada = new ChatPage(adaBrowser, "app-ada");
-            try {
-                grace.open(base).join("Grace");
-                grace.awaitPeople(List.of("Grace"));
-                ada.signIn(base, "ada", "ada-chat");
-
-                // Both online, each sees the other.
-                grace.awaitNotice("ada joined the chat.");
-                grace.awaitPeople(List.of("ada", "Grace"));
-                ada.awaitPeople(List.of("ada", "Grace"));
-                assertAll(
-                        () -> assertEquals("WebSockets", grace.transport(), grace::describe),
-                        () -> assertEquals("WebSockets", ada.transport(), ada::describe));
-
-                // A chat to everyone.
-                ada.send("Hello Grace");
-                grace.send("Hello Ada <b>not bold</b>");
-                List<String> chat = List.of("ada: Hello Grace", "Grace: Hello Ada <b>not bold</b>");
-                ada.awaitMessages(chat);
-                grace.awaitMessages(chat);
-
-                // A room: only its members read what is said in it.
-                grace.joinRoom("Knitting");
-                grace.awaitNotice("Grace joined #knitting.");
-                ada.awaitRoomsInUse(List.of("#knitting"));
-                grace.sendTo("knitting", "Only for the room");
-                grace.send("Back to everyone");
-                grace.awaitMessages(List.of("ada: Hello Grace", "Grace: Hello Ada <b>not bold</b>",
-                        "#knitting Grace: Only for the room", "Grace: Back to everyone"));
-                ada.awaitMessages(List.of("ada: Hello Grace", "Grace: Hello Ada <b>not bold</b>",
-                        "Grace: Back to everyone"));
-
-                // Ada joins the room; both members read it.
-                ada.joinRoom("knitting");
-                grace.awaitNotice("ada joined #knitting.");
-                ada.sendTo("knitting", "Count me in");
-                grace.awaitMessages(List.of("ada: Hello Grace", "Grace: Hello Ada <b>not bold</b>",
-                        "#knitting Grace: Only for the room", "Grace: Back to everyone", "#knitting ada: Count me in"));
-
-                // An announcement from outside the hub: a program posts it to the REST endpoint, signed in as ada.
-                HttpResponse<String> posted = Announcements.signedIn(base, "ada", "ada-chat")
-                        .announce("The server restarts at noon");
-                assertEquals(204, posted.statusCode(), posted::body);
-                ada.awaitAnnouncements(List.of("ada: The server restarts at noon"));
-                grace.awaitAnnouncements(List.of("ada: The server restarts at noon"));
-                // Text stays text: the markup Grace typed is shown as she typed it, not as an element.
-                assertEquals(0, graceBrowser.driver().findElements(By.cssSelector("#messages b")).size(),
-                        grace::describe);
-
-                screenshot(grace);
-                screenshot(ada);
-
-                // Grace leaves: Ada hears it, in the chat and in the room, and the list of people shrinks.
-                grace.leave();
-                ada.awaitNotice("Grace left #knitting.");
-                ada.awaitNotice("Grace left the chat.");
-                ada.awaitPeople(List.of("ada"));
-            } finally {
-                screenshot(ada);
-            }
-        }
-    }
-
-    /**
-     * The announcements endpoint answers as documented: 403 without a signed-in user, 415 for a body that is not
-     * JSON (what a form of another site would send), 400 with the reason for a blank text; nothing is announced.
-     */
-    @Test
-    void announcementsAreForSignedInUsersAndTakeJsonOnly() throws Exception {
-        HttpResponse<String> anonymous = Announcements.anonymous(base).announce("Free pizza");
-        Announcements grace = Announcements.signedIn(base, "grace", "grace-chat");
-        HttpResponse<String> form = grace.post("application/x-www-form-urlencoded", "text=Free+pizza");
-        HttpResponse<String> blank = grace.announce("   ");
-        assertAll(
-                () -> assertEquals(403, anonymous.statusCode(), anonymous::body),
-                () -> assertEquals("Sign in to make announcements.", anonymous.body()),
-                () -> assertEquals(415, form.statusCode(), form::body),
-                () -> assertEquals(400, blank.statusCode(), blank::body),
-                () -> assertEquals("An empty message is not sent.", blank.body()));
-    }
-
-    private static void screenshot(ChatPage page) {
-        try {
-            page.browser().screenshot(screenshots().resolve(page.label() + ".png"));
-        } catch (RuntimeException e) {
-            // a failed screenshot must not hide the test's own failure
-        }
-    }
-
-    /** Where screenshots go: {@code hubs.it.screenshots}, else {@code target/screenshots} of the module. */
-    private static Path screenshots() {
-        return Path.of(System.getProperty("hubs.it.screenshots", "target/screenshots")).toAbsolutePath();
     }
 }
