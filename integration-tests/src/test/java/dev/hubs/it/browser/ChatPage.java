@@ -192,6 +192,17 @@ final class ChatPage {
         until("the rooms in use to be " + expected, ignored -> texts("#open-rooms .room").equals(expected));
     }
 
+    /**
+     * Waits until the status line is in a state and shows a text.
+     *
+     * @param state  the state ({@code connected}, {@code reconnecting} ...)
+     * @param text   the status text
+     * @param within how long that may take
+     */
+    void awaitStatus(String state, String text, Duration within) {
+        until("the status '" + state + ": " + text + "'", within, ignored -> status().equals(state + ": " + text));
+    }
+
     /** Leaves the chat as a person closing the tab would: the browser goes to another page. */
     void leave() {
         browser.driver().get("about:blank");
@@ -259,10 +270,14 @@ final class ChatPage {
     }
 
     private <T> T until(String what, Function<WebDriver, T> condition) {
+        return until(what, WAIT, condition);
+    }
+
+    private <T> T until(String what, Duration wait, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(browser.driver(), WAIT).until(condition);
+            return new WebDriverWait(browser.driver(), wait).until(condition);
         } catch (TimeoutException e) {
-            throw new AssertionError(label + ": waited " + WAIT.toSeconds() + " s for " + what + ". "
+            throw new AssertionError(label + ": waited " + wait.toSeconds() + " s for " + what + ". "
                     + describe(), e);
         }
     }
