@@ -65,7 +65,8 @@ class ReadmeQuickStartIT {
         Path clone = target.resolve("readme-clone");
         deleteTree(clone);
         String head = git(repository, "rev-parse", "HEAD");
-        git(target, "clone", "--quiet", "--no-checkout", repository.toString(), clone.toString());
+        // --no-local: through git's own transport, as from a server, which also works from a linked work tree.
+        git(target, "clone", "--quiet", "--no-local", "--no-checkout", repository.toString(), clone.toString());
         git(clone, "checkout", "--quiet", "--detach", head);
 
         int httpPort = freePort();
