@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 /**
  * A program outside the browser that posts to the sample's announcements endpoint ({@code POST api/announcements},
@@ -24,16 +25,19 @@ final class Announcements {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final URL base;
+    private final CookieManager cookies;
     private final HttpClient http;
 
-    private Announcements(URL base, HttpClient http) {
+    private Announcements(URL base, CookieManager cookies, HttpClient http) {
         this.base = base;
+        this.cookies = cookies;
         this.http = http;
     }
 
     /** A client that has not signed in. */
     static Announcements anonymous(URL base) {
-        return new Announcements(base, client());
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        return new Announcements(base, cookies, client(cookies));
     }
 
     /**
@@ -43,7 +47,8 @@ final class Announcements {
      * @throws AssertionError when the login does not end on {@code signin.html}
      */
     static Announcements signedIn(URL base, String user, String password) throws IOException, InterruptedException {
-        HttpClient http = client();
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient http = client(cookies);
         send(http, HttpRequest.newBuilder(resolve(base, "signin.html")).GET());
         String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&j_password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
@@ -54,7 +59,17 @@ final class Announcements {
             throw new AssertionError("Signing in as " + user + " ended at " + login.uri() + " with "
                     + login.statusCode() + ": " + login.body());
         }
-        return new Announcements(base, http);
+        return new Announcements(base, cookies, http);
+    }
+
+    /**
+     * The cookies this client holds for the application, as a {@code Cookie} header: after signing in, the sign-in
+     * cookie, which another client (the official Java client's {@code withHeader}) can present as the same user.
+     */
+    String cookieHeader() {
+        return cookies.getCookieStore().get(resolve(base, "")).stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     /** Posts {@code {"text": text}} as JSON. */
@@ -69,9 +84,9 @@ final class Announcements {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private static HttpClient client() {
+    private static HttpClient client(CookieManager cookies) {
         return HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(TIMEOUT)
                 .build();
