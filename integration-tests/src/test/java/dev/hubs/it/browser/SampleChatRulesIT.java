@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sample chat's hub checks what it is sent, whoever sends it: here the official Java client calls it as any
@@ -103,9 +104,10 @@ class SampleChatRulesIT {
         assertEquals(List.of("ada: It is me"), List.of(Await.next(messages, "ada's own message")));
     }
 
+    /** Invokes a hub method and waits for its completion, whatever its result; a refusal is thrown. */
     private static void call(HubConnection hub, String method, Object... arguments) {
-        hub.invoke(Object.class, method, arguments).timeout(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .blockingGet();
+        assertTrue(hub.invoke(method, arguments).blockingAwait(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+                () -> method + " did not complete within " + Await.TIMEOUT);
     }
 
     private static void assertRefused(String method, String reason, Executable call) {
