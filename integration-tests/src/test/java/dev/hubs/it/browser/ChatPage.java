@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -203,9 +204,16 @@ final class ChatPage {
         until("the status '" + state + ": " + text + "'", within, ignored -> status().equals(state + ": " + text));
     }
 
-    /** Leaves the chat as a person closing the tab would: the browser goes to another page. */
+    /**
+     * Leaves the chat as a person does by closing its tab: the browser opens another tab and closes the chat's (the
+     * browser itself stays, so the test can still close it as usual).
+     */
     void leave() {
-        browser.driver().get("about:blank");
+        var driver = browser.driver();
+        String chat = driver.getWindowHandle();
+        String other = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        driver.switchTo().window(chat).close();
+        driver.switchTo().window(other);
     }
 
     private List<String> texts(String selector) {
