@@ -86,6 +86,8 @@ final class Announcements {
 
     private static HttpClient client(CookieManager cookies) {
         return HttpClient.newBuilder()
+                // HTTP/1.1, as every test here: no h2c upgrade attempt on plain http.
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(TIMEOUT)
