@@ -11,6 +11,7 @@
     const nameInput = $("name");
     const joinButton = $("join");
     const nameError = $("name-error");
+    const logEl = $("log");
     const messagesEl = $("messages");
     const messageForm = $("message-form");
     const targetSelect = $("target");
@@ -298,10 +299,10 @@
 
     // Keeps the newest entry in view unless the reader has scrolled up to read older ones.
     function show(item) {
-        const atBottom = messagesEl.scrollHeight - messagesEl.scrollTop - messagesEl.clientHeight < 40;
+        const atBottom = logEl.scrollHeight - logEl.scrollTop - logEl.clientHeight < 40;
         messagesEl.append(item);
         if (atBottom) {
-            messagesEl.scrollTop = messagesEl.scrollHeight;
+            logEl.scrollTop = logEl.scrollHeight;
         }
     }
 
