@@ -5,7 +5,9 @@ import jakarta.json.JsonObject;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
@@ -13,13 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The sample chat (sample-war's {@code index.html} and {@code js/chat.js}) in one browser, used as a person would:
- * type a name, join, type messages, read the list of messages. Every wait is a {@link WebDriverWait} for a condition
- * of the page.
+ * type a name, join, type messages, join rooms, read the messages, notices, announcements and the people online.
+ * Every wait is a {@link WebDriverWait} for a condition of the page.
  */
 final class ChatPage {
 
@@ -94,32 +97,134 @@ final class ChatPage {
     void join(String name) {
         var driver = browser.driver();
         driver.findElement(By.id("name")).sendKeys(name);
-        driver.findElement(By.cssSelector("#name-form button[type=submit]")).click();
+        driver.findElement(By.id("join")).click();
         until("the message form to show", ExpectedConditions.visibilityOfElementLocated(By.id("message")));
         until("the Send button to be enabled", ExpectedConditions.elementToBeClickable(By.id("send")));
     }
 
-    /** Types a message and sends it; waits until the page shows it (the server relays it to the sender too). */
+    /** Types a message to everyone and sends it; waits until the page shows it (the server relays it back). */
     void send(String message) {
-        var driver = browser.driver();
-        driver.findElement(By.id("message")).sendKeys(message);
-        driver.findElement(By.id("send")).click();
-        until("the page to show its own message '" + message + "'",
-                ignored -> messages().stream().anyMatch(line -> line.endsWith(": " + message)));
+        sendTo("", message);
     }
 
-    /** The messages shown, as {@code name: text}, in order. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Types a message to a room (or to everyone for an empty room) and sends it; waits until the page shows it and
+     * is ready for the next one (the server's relay of a message may arrive before the completion of its
+     * {@code invoke}, after which the page clears the message box and enables Send again).
+     */
+    void sendTo(String room, String message) {
+        var driver = browser.driver();
+        new Select(driver.findElement(By.id("target"))).selectByValue(room);
+        driver.findElement(By.id("message")).sendKeys(message);
+        driver.findElement(By.id("send")).click();
+        until("the page to show its own message '" + message + "'" + (room.isEmpty() ? "" : " in #" + room),
+                ignored -> messages().stream().anyMatch(line -> (room.isEmpty() ? !line.startsWith("#")
+                        : line.startsWith("#" + room + " ")) && line.endsWith(": " + message)));
+        until("the message box to be empty and Send enabled again", d ->
+                d.findElement(By.id("message")).getDomProperty("value").isEmpty()
+                        && d.findElement(By.id("send")).isEnabled());
+    }
+
+    /** Joins a room through the room form; waits until the page lists it among its rooms. */
+    void joinRoom(String room) {
+        var driver = browser.driver();
+        driver.findElement(By.id("room")).sendKeys(room);
+        driver.findElement(By.id("join-room")).click();
+        String canonical = room.toLowerCase(Locale.ROOT);
+        until("the page to list #" + canonical + " among its rooms",
+                ignored -> texts("#my-rooms .room").contains("#" + canonical));
+    }
+
+    /**
+     * The chat messages shown, in order: {@code name: text} for messages to everyone, {@code #room name: text} for
+     * messages to a room.
+     */
     List<String> messages() {
-        Object lines = browser.driver().executeScript(
-                "return Array.from(document.querySelectorAll('#messages li')).map(li => "
-                        + "li.querySelector('.name').textContent + ': ' + li.lastElementChild.textContent)");
-        return new ArrayList<>((List<String>) lines);
+        return strings("""
+                return Array.from(document.querySelectorAll('#messages li.message')).map(li =>
+                    (li.dataset.room ? '#' + li.dataset.room + ' ' : '')
+                    + li.querySelector('.name').textContent + ': ' + li.querySelector('.text').textContent)""");
+    }
+
+    /** The notices shown (joined, left, connection changes), in order. */
+    List<String> notices() {
+        return texts("#messages li.notice .text");
+    }
+
+    /** The announcements shown, as {@code from: text}, in order. */
+    List<String> announcements() {
+        return strings("""
+                return Array.from(document.querySelectorAll('#messages li.announcement')).map(li =>
+                    li.querySelector('.name').textContent + ': ' + li.querySelector('.text').textContent)""");
+    }
+
+    /** The names in the list of people online, in the page's order. */
+    List<String> people() {
+        return texts("#people .name");
+    }
+
+    /** The transport the page says it uses. */
+    String transport() {
+        return text("transport");
     }
 
     /** Waits until the page shows exactly these messages, in this order. */
     void awaitMessages(List<String> expected) {
         until("the messages " + expected, ignored -> messages().equals(expected));
+    }
+
+    /** Waits until the page has shown a notice. */
+    void awaitNotice(String notice) {
+        until("the notice '" + notice + "'", ignored -> notices().contains(notice));
+    }
+
+    /** Waits until the page shows exactly these announcements, in this order. */
+    void awaitAnnouncements(List<String> expected) {
+        until("the announcements " + expected, ignored -> announcements().equals(expected));
+    }
+
+    /** Waits until the list of people online is exactly this one. */
+    void awaitPeople(List<String> expected) {
+        until("the people online to be " + expected, ignored -> people().equals(expected));
+    }
+
+    /** Waits until the rooms in use are exactly these. */
+    void awaitRoomsInUse(List<String> expected) {
+        until("the rooms in use to be " + expected, ignored -> texts("#open-rooms .room").equals(expected));
+    }
+
+    /**
+     * Waits until the status line is in a state and shows a text.
+     *
+     * @param state  the state ({@code connected}, {@code reconnecting} ...)
+     * @param text   the status text
+     * @param within how long that may take
+     */
+    void awaitStatus(String state, String text, Duration within) {
+        until("the status '" + state + ": " + text + "'", within, ignored -> status().equals(state + ": " + text));
+    }
+
+    /**
+     * Leaves the chat as a person does by closing its tab: the browser opens another tab and closes the chat's (the
+     * browser itself stays, so the test can still close it as usual).
+     */
+    void leave() {
+        var driver = browser.driver();
+        String chat = driver.getWindowHandle();
+        String other = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        driver.switchTo().window(chat).close();
+        driver.switchTo().window(other);
+    }
+
+    private List<String> texts(String selector) {
+        return strings("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)",
+                selector);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> strings(String script, Object... arguments) {
+        Object lines = browser.driver().executeScript(script, arguments);
+        return new ArrayList<>((List<String>) lines);
     }
 
     /**
@@ -164,17 +269,23 @@ final class ChatPage {
     /** What the page shows and logged, for failure messages. */
     String describe() {
         try {
-            return label + " [" + status() + "] messages " + messages() + "; console: " + browser.console();
+            return label + " [" + status() + ", transport " + transport() + "] messages " + messages() + ", notices "
+                    + notices() + ", announcements " + announcements() + ", online " + people() + "; console: "
+                    + browser.console();
         } catch (RuntimeException e) {
             return label + " (not readable: " + e + ")";
         }
     }
 
     private <T> T until(String what, Function<WebDriver, T> condition) {
+        return until(what, WAIT, condition);
+    }
+
+    private <T> T until(String what, Duration wait, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(browser.driver(), WAIT).until(condition);
+            return new WebDriverWait(browser.driver(), wait).until(condition);
         } catch (TimeoutException e) {
-            throw new AssertionError(label + ": waited " + WAIT.toSeconds() + " s for " + what + ". "
+            throw new AssertionError(label + ": waited " + wait.toSeconds() + " s for " + what + ". "
                     + describe(), e);
         }
     }

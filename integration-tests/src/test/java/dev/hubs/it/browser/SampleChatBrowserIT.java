@@ -3,15 +3,11 @@ package dev.hubs.it.browser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the sample unchanged and the proof independent of the page's code and of the server: the page could not lie about
  * it, and a minified client offers no reliable way to ask.
  *
+ * <p>{@link SampleChatAppBrowserIT} tests the rest of the application (people online, rooms, announcements).
+ *
  * <p>The WAR is the sample's own ({@code sample-war/target/chat.war}, given by the build as
  * {@code hubs.it.sample.war}), deployed unchanged.
  */
@@ -44,13 +42,7 @@ class SampleChatBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive sampleChat() {
-        String file = System.getProperty("hubs.it.sample.war");
-        if (file == null || !Files.isRegularFile(Path.of(file))) {
-            throw new IllegalStateException("The sample WAR is not there (hubs.it.sample.war=" + file + "): run "
-                    + "the tests through Maven, which builds sample-war and passes its file");
-        }
-        return ShrinkWrap.create(ZipImporter.class, "sample-chat.war").importFrom(Path.of(file).toFile())
-                .as(WebArchive.class);
+        return SampleWar.named("sample-chat.war");
     }
 
     @ArquillianResource
@@ -95,11 +87,15 @@ class SampleChatBrowserIT {
                 assertAll(
                         () -> assertEquals(Set.of("WebSockets"), ada.transportsUsed(), ada::describe),
                         () -> assertEquals(Set.of("ServerSentEvents"), grace.transportsUsed(), grace::describe),
-                        () -> assertEquals(Set.of("LongPolling"), linus.transportsUsed(), linus::describe));
+                        () -> assertEquals(Set.of("LongPolling"), linus.transportsUsed(), linus::describe),
+                        // What the page shows is what the server sees, and agrees with Chromium's network log.
+                        () -> assertEquals("WebSockets", ada.transport(), ada::describe),
+                        () -> assertEquals("ServerSentEvents", grace.transport(), grace::describe),
+                        () -> assertEquals("LongPolling", linus.transport(), linus::describe));
             } finally {
                 for (ChatPage page : pages) {
                     try {
-                        page.browser().screenshot(screenshots().resolve("chat-" + page.label() + ".png"));
+                        page.browser().screenshot(SampleWar.screenshots().resolve("chat-" + page.label() + ".png"));
                     } catch (RuntimeException e) {
                         // a failed screenshot must not hide the test's own failure
                     }
@@ -125,7 +121,7 @@ class SampleChatBrowserIT {
                                         + page.describe()),
                         () -> assertTrue(page.shows("message-form"), page::describe));
             } finally {
-                browser.screenshot(screenshots().resolve("chat-joined.png"));
+                browser.screenshot(SampleWar.screenshots().resolve("chat-joined.png"));
             }
         }
     }
@@ -142,13 +138,8 @@ class SampleChatBrowserIT {
                 page.send("Hello as myself");
                 page.awaitMessages(List.of("ada: Hello as myself"));
             } finally {
-                browser.screenshot(screenshots().resolve("chat-signed-in.png"));
+                browser.screenshot(SampleWar.screenshots().resolve("chat-signed-in.png"));
             }
         }
-    }
-
-    /** Where screenshots go: {@code hubs.it.screenshots}, else {@code target/screenshots} of the module. */
-    private static Path screenshots() {
-        return Path.of(System.getProperty("hubs.it.screenshots", "target/screenshots")).toAbsolutePath();
     }
 }
