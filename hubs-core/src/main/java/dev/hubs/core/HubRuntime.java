@@ -687,7 +687,9 @@ public final class HubRuntime {
                     }
                 }
                 case HANDSHAKING -> {
-                    if (now - connection.attachedNanos() > handshakeTimeoutNanos) {
+                    // 0: the transport is being attached on another thread right now, its clock not set yet.
+                    long attached = connection.attachedNanos();
+                    if (attached != 0 && now - attached > handshakeTimeoutNanos) {
                         CoreLog.timedOut(connection.connectionId(), "no handshake within the handshake timeout");
                         connection.sendRecord(HandshakeProtocol.error("Handshake was canceled."));
                         closeAfterFlush(connection);

@@ -393,10 +393,11 @@ public final class HubConnectionContext implements HubConnection {
         this.request = openingRequest;
         this.transport = channel;
         long now = System.nanoTime();
-        this.attachedNanos = now;
         this.lastReceivedNanos = now;
         this.lastSentNanos = now;
         outbound.attach(channel);
+        // Last, and never 0: the heartbeat, which may see the new state before this, reads 0 as "being attached".
+        this.attachedNanos = now == 0 ? 1 : now;
         return true;
     }
 
@@ -685,7 +686,7 @@ public final class HubConnectionContext implements HubConnection {
     /**
      * When the transport was attached.
      *
-     * @return {@link System#nanoTime()} at attach, 0 before
+     * @return {@link System#nanoTime()} at attach; 0 before, and while {@link #attach} is still running
      */
     public long attachedNanos() {
         return attachedNanos;
