@@ -163,7 +163,7 @@ class ChurnIT {
                     try {
                         batch.get(i).get(Await.TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
                     } catch (ExecutionException e) {
-                        failures.add(kinds.get(i) + ": " + e.getCause());
+                        failures.add(kinds.get(i) + ": " + causes(e.getCause()));
                     } catch (TimeoutException e) {
                         failures.add(kinds.get(i) + ": did not finish");
                     } catch (InterruptedException e) {
@@ -237,6 +237,15 @@ class ChurnIT {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** A failure and its causes, on one line. */
+    private static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure));
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
     }
 
     private static long count(JsonObject object, String name) {
