@@ -3,7 +3,8 @@
  *
  * <p>A hub is a CDI bean annotated with {@link dev.hubs.Hub}. Its public methods can be called by the official
  * SignalR clients (JavaScript, Java, .NET); through {@link dev.hubs.HubCallerClients} it calls methods on the
- * clients back. Code outside a hub reaches the clients of a hub through {@link dev.hubs.HubContext}.
+ * clients back. Code outside a hub reaches the clients of a hub through {@link dev.hubs.HubContext}, and learns what
+ * the hub holds (connections, groups, running invocations, streams) through {@link dev.hubs.HubMonitor}.
  *
  * <pre>{@code
  * @Hub("/chat")

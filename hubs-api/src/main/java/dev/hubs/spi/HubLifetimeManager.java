@@ -153,4 +153,24 @@ public interface HubLifetimeManager {
         return java.util.concurrent.CompletableFuture.failedStage(new UnsupportedOperationException(
                 getClass().getName() + " does not support client results"));
     }
+
+    /**
+     * How many connections of this server the manager holds (those it delivers to), for
+     * {@link dev.hubs.HubMonitor}: after a connection's {@link #onDisconnected} it must not be counted any more.
+     *
+     * @return the count, or -1 when the manager does not count them
+     */
+    default long localConnectionCount() {
+        return -1;
+    }
+
+    /**
+     * How many group memberships of this server's connections the manager holds (a connection in three groups counts
+     * three), for {@link dev.hubs.HubMonitor}: a connection's memberships end with its {@link #onDisconnected}.
+     *
+     * @return the count, or -1 when the manager does not count them
+     */
+    default long localGroupMembershipCount() {
+        return -1;
+    }
 }

@@ -5,6 +5,7 @@ import dev.hubs.Hub;
 import dev.hubs.HubCallerClients;
 import dev.hubs.HubClients;
 import dev.hubs.HubContext;
+import dev.hubs.HubMonitor;
 import dev.hubs.core.clients.ClientInterface;
 import dev.hubs.core.dispatch.HubDefinitionException;
 import dev.hubs.core.dispatch.HubMethodTable;
@@ -46,7 +47,8 @@ public class HubsExtension implements Extension {
     private final Map<Class<?>, String> hubPaths = new LinkedHashMap<>();
     private final Map<Class<?>, HubMethodTable> tables = new LinkedHashMap<>();
     private final Map<Class<?>, Bean<?>> hubBeans = new LinkedHashMap<>();
-    private final List<Type> requestedContexts = new ArrayList<>();
+    /** The type arguments of injected {@code HubContext<H>} and {@code HubMonitor<H>}, with the injected type. */
+    private final List<Map.Entry<Type, String>> requestedContexts = new ArrayList<>();
     private final Map<Class<?>, String> requestedClientTypes = new LinkedHashMap<>();
     private final Map<Class<?>, ClientInterface<?>> clientInterfaces = new ConcurrentHashMap<>();
     private volatile HubsRegistry registry;
@@ -78,8 +80,8 @@ public class HubsExtension implements Extension {
             return;
         }
         Type argument = p.getActualTypeArguments()[0];
-        if (p.getRawType() == HubContext.class) {
-            requestedContexts.add(argument);
+        if (p.getRawType() == HubContext.class || p.getRawType() == HubMonitor.class) {
+            requestedContexts.add(Map.entry(argument, ((Class<?>) p.getRawType()).getSimpleName()));
         } else if ((p.getRawType() == HubCallerClients.class || p.getRawType() == HubClients.class)
                 && argument != ClientProxy.class) {
             String where = String.valueOf(event.getInjectionPoint().getMember());
@@ -122,9 +124,10 @@ public class HubsExtension implements Extension {
                 event.addDefinitionError(new DeploymentException(requested.getValue() + ": " + e.getMessage()));
             }
         }
-        for (Type requested : requestedContexts) {
+        for (Map.Entry<Type, String> request : requestedContexts) {
+            Type requested = request.getKey();
             if (!(requested instanceof Class<?> c) || !hubPaths.containsKey(c)) {
-                event.addDefinitionError(new DeploymentException("HubContext<" + requested.getTypeName()
+                event.addDefinitionError(new DeploymentException(request.getValue() + "<" + requested.getTypeName()
                         + "> is injected, but " + requested.getTypeName() + " is not a class annotated with @Hub"));
             }
         }

@@ -6,6 +6,8 @@ import dev.hubs.HubCallerClients;
 import dev.hubs.HubCallerContext;
 import dev.hubs.HubClients;
 import dev.hubs.HubContext;
+import dev.hubs.HubMonitor;
+import dev.hubs.HubStatistics;
 import dev.hubs.core.HubRuntime;
 import dev.hubs.core.clients.TypedHubClients;
 import dev.hubs.core.dispatch.HubCaller;
@@ -84,6 +86,25 @@ public class HubsProducers {
         return new RuntimeHubContext<>(runtime, extension);
     }
 
+    /**
+     * What a hub holds, for operators and tests.
+     *
+     * @param injectionPoint where it is injected, which names the hub
+     * @param extension      the extension that knows the hubs
+     * @param <H>            the hub class
+     * @return the hub's monitor
+     */
+    @Produces
+    @Dependent
+    public <H> HubMonitor<H> hubMonitor(InjectionPoint injectionPoint, HubsExtension extension) {
+        Class<?> hub = typeArgument(injectionPoint, "HubMonitor<ChatHub>");
+        HubRuntime runtime = extension.registry().byClass(hub);
+        if (runtime == null) {
+            throw new IllegalArgumentException(hub.getName() + " is not a hub of this application");
+        }
+        return new RuntimeHubMonitor<>(runtime);
+    }
+
     private static Class<?> typeArgument(InjectionPoint injectionPoint, String example) {
         Type type = injectionPoint.getType();
         if (type instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> argument) {
@@ -91,6 +112,20 @@ public class HubsProducers {
         }
         throw new IllegalArgumentException("Inject it with a class as type argument, as in " + example
                 + ", not as " + type.getTypeName());
+    }
+
+    /** {@link HubMonitor} over a hub's run-time. */
+    private record RuntimeHubMonitor<H>(HubRuntime runtime) implements HubMonitor<H> {
+
+        @Override
+        public String path() {
+            return runtime.path();
+        }
+
+        @Override
+        public HubStatistics statistics() {
+            return runtime.statistics();
+        }
     }
 
     /** {@link HubContext} over a hub's run-time. */

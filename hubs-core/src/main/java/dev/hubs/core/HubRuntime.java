@@ -4,6 +4,7 @@ import dev.hubs.ClientProxy;
 import dev.hubs.GroupManager;
 import dev.hubs.HubClients;
 import dev.hubs.HubException;
+import dev.hubs.HubStatistics;
 import dev.hubs.core.clients.ConnectionCallerContext;
 import dev.hubs.core.clients.LifetimeGroupManager;
 import dev.hubs.core.clients.LifetimeHubCallerClients;
@@ -12,6 +13,7 @@ import dev.hubs.core.connection.CapturedRequest;
 import dev.hubs.core.connection.ConnectionIds;
 import dev.hubs.core.connection.ConnectionState;
 import dev.hubs.core.connection.HubConnectionContext;
+import dev.hubs.core.connection.HubCounters;
 import dev.hubs.core.connection.TransportChannel;
 import dev.hubs.core.dispatch.ConnectionBinder;
 import dev.hubs.core.dispatch.ErrorMessages;
@@ -51,6 +53,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
@@ -77,6 +81,9 @@ public final class HubRuntime {
 
     private static final String WEB_SOCKETS = TransportType.WEB_SOCKETS.signalRName();
 
+    /** Runs a task on the calling thread. */
+    private static final Executor DIRECT = Runnable::run;
+
     private final String path;
     private final HubOptions options;
     private final HubMethodTable methods;
@@ -96,6 +103,12 @@ public final class HubRuntime {
     private final long clientTimeoutNanos;
     private final long disconnectTimeoutNanos;
     private final Executor invocationExecutor;
+    /**
+     * Where {@code @OnDisconnected} runs for connections the heartbeat ends: never on the heartbeat's own thread, which
+     * a slow or blocking method would take from every other connection's pings and timeouts.
+     */
+    private final Executor heartbeatDisconnects;
+    private final HubCounters counters = new HubCounters();
     /** Told of every connection's overflow and failed writes: one object for all of them. */
     private final HubConnectionContext.Owner connectionOwner = new HubConnectionContext.Owner() {
         @Override
@@ -106,6 +119,11 @@ public final class HubRuntime {
         @Override
         public void writeFailed(HubConnectionContext connection, Throwable error) {
             HubRuntime.this.writeFailed(connection, error);
+        }
+
+        @Override
+        public HubCounters counters() {
+            return counters;
         }
     };
 
@@ -163,6 +181,7 @@ public final class HubRuntime {
                       UserIdProvider userIds, Jsonb jsonb, HubOptions options,
                       UnaryOperator<Throwable> errorTranslator, Executor invocationExecutor) {
         this.invocationExecutor = invocationExecutor;
+        this.heartbeatDisconnects = invocationExecutor == null ? DIRECT : invocationExecutor;
         this.path = Objects.requireNonNull(path);
         this.methods = Objects.requireNonNull(methods);
         this.lifetime = Objects.requireNonNull(lifetime);
@@ -307,6 +326,7 @@ public final class HubRuntime {
                 options.outboundQueueCapacity(), options.maximumParallelInvocationsPerClient(), invocationExecutor,
                 options.streamBufferCapacity(), options.clientResultTimeout(), connectionOwner);
         connection.establish(identity);
+        counters.connectionOpened();
         connectionsByToken.put(token, connection);
         return connection;
     }
@@ -497,7 +517,14 @@ public final class HubRuntime {
             connection.releaseOutbound();
             return false;
         }
-        lifetime.onConnected(connection).whenComplete((ignored, error) -> connection.releaseOutbound());
+        lifetime.onConnected(connection).whenComplete((ignored, error) -> {
+            connection.releaseOutbound();
+            if (connection.state() == ConnectionState.CLOSED) {
+                // It ended while it was being registered, and its end may have left the lifetime manager before
+                // this joined it: leaving again is harmless, staying would keep it there for good.
+                lifetime.onDisconnected(connection);
+            }
+        });
         // Runs before any invocation of the connection: the gate holds them until it has completed.
         dispatcher.connected(connection, this::connectedHandlerFailed);
         return true;
@@ -544,7 +571,8 @@ public final class HubRuntime {
     private void authenticationExpired(HubConnectionContext connection) {
         CoreLog.timedOut(connection.connectionId(), "the authentication of the connection expired");
         connection.closeGracefully(new CloseMessage(null, true));
-        disconnect(connection, new IllegalStateException("The authentication of the connection expired"));
+        disconnect(connection, new IllegalStateException("The authentication of the connection expired"),
+                heartbeatDisconnects);
     }
 
     private void overflowed(HubConnectionContext connection) {
@@ -569,8 +597,17 @@ public final class HubRuntime {
      * runs first, then the connection leaves the lifetime manager (and so its groups), as in SignalR.
      */
     private void disconnect(HubConnectionContext connection, Throwable cause) {
-        boolean wasConnected = connection.state() == ConnectionState.CONNECTED;
-        if (!connection.markClosed()) {
+        disconnect(connection, cause, DIRECT);
+    }
+
+    /**
+     * Forgets a connection, running its {@code @OnDisconnected} method on an executor of the caller's choice.
+     *
+     * @param lifecycle where {@code @OnDisconnected} runs (when {@code @OnConnected} has already finished)
+     */
+    private void disconnect(HubConnectionContext connection, Throwable cause, Executor lifecycle) {
+        ConnectionState previous = connection.end();
+        if (previous == ConnectionState.CLOSED) {
             return;
         }
         if (!endStillToCollect(connection, System.nanoTime())) {
@@ -581,14 +618,33 @@ public final class HubRuntime {
         IOException gone = new IOException("Connection '" + connection.connectionId() + "' disconnected.");
         connection.streams().closeAll(gone);
         connection.results().failAll(gone);
-        if (!wasConnected) {
+        if (previous != ConnectionState.CONNECTED) {
+            counters.connectionClosed(); // never known to the lifetime manager nor to the hub's code
             return;
         }
-        if (connection.connectedHandlerFailed()) {
-            lifetime.onDisconnected(connection);
+        CompletionStage<Void> connected = connection.connectedHandlerToAwait();
+        if (connected == null) {
+            leave(connection); // it ended before @OnConnected could start: @OnDisconnected does not run either
             return;
         }
-        dispatcher.disconnected(connection, cause).whenComplete((ignored, error) -> lifetime.onDisconnected(connection));
+        // @OnDisconnected runs after @OnConnected has finished, never beside it, and not at all when it failed.
+        connected.thenComposeAsync(ignored -> connection.connectedHandlerFailed()
+                        ? CompletableFuture.<Void>completedStage(null) : dispatcher.disconnected(connection, cause),
+                        lifecycle)
+                .whenComplete((ignored, error) -> leave(connection));
+    }
+
+    /** The last step of a connection's end: it leaves the lifetime manager, and so its groups. */
+    private void leave(HubConnectionContext connection) {
+        CompletionStage<Void> left;
+        try {
+            left = lifetime.onDisconnected(connection);
+        } catch (RuntimeException e) {
+            CoreLog.unexpected("Removing connection " + connection.connectionId() + " from the lifetime manager", e);
+            counters.connectionClosed();
+            return;
+        }
+        left.whenComplete((ignored, error) -> counters.connectionClosed());
     }
 
     /**
@@ -631,7 +687,9 @@ public final class HubRuntime {
                     }
                 }
                 case HANDSHAKING -> {
-                    if (now - connection.attachedNanos() > handshakeTimeoutNanos) {
+                    // 0: the transport is being attached on another thread right now, its clock not set yet.
+                    long attached = connection.attachedNanos();
+                    if (attached != 0 && now - attached > handshakeTimeoutNanos) {
                         CoreLog.timedOut(connection.connectionId(), "no handshake within the handshake timeout");
                         connection.sendRecord(HandshakeProtocol.error("Handshake was canceled."));
                         closeAfterFlush(connection);
@@ -649,7 +707,7 @@ public final class HubRuntime {
                         CoreLog.timedOut(connection.connectionId(), "the client stopped polling");
                         connection.closeNow(null);
                         disconnect(connection, new TimeoutException("The client did not poll within the "
-                                + "disconnect timeout of " + options.disconnectTimeout()));
+                                + "disconnect timeout of " + options.disconnectTimeout()), heartbeatDisconnects);
                     } else if (connection.clientTimeoutStarted() && !connection.invocations().busy()
                             && now - Math.max(connection.lastReceivedNanos(),
                                     connection.invocations().idleSinceNanos()) > clientTimeoutNanos) {
@@ -658,7 +716,7 @@ public final class HubRuntime {
                         CoreLog.timedOut(connection.connectionId(), "nothing received within the client timeout");
                         connection.closeGracefully(new CloseMessage("Connection closed with an error.", true));
                         disconnect(connection, new TimeoutException("The client sent nothing within the client "
-                                + "timeout of " + options.clientTimeout()));
+                                + "timeout of " + options.clientTimeout()), heartbeatDisconnects);
                     } else if (now - connection.lastSentNanos() >= keepAliveNanos
                             && (channel == null || !channel.inherentKeepAlive())) {
                         connection.send(PingMessage.INSTANCE);
@@ -686,6 +744,16 @@ public final class HubRuntime {
             connection.closeNow(null);
         }
         lingering.clear();
+    }
+
+    /**
+     * What the hub holds now: connections, group memberships, running invocations, streams and client results (see
+     * {@link HubStatistics}).
+     *
+     * @return a snapshot
+     */
+    public HubStatistics statistics() {
+        return counters.snapshot(lifetime.localConnectionCount(), lifetime.localGroupMembershipCount());
     }
 
     /**

@@ -354,13 +354,16 @@ public final class RedisHubLifetimeManager implements HubLifetimeManager, AutoCl
         }
     }
 
-    /**
-     * The connections of this hub held by this server; for tests and operators.
-     *
-     * @return the count
-     */
-    public int localConnectionCount() {
-        return local.connectionCount();
+    /** The connections of this hub held by this server, all in the in-memory manager. */
+    @Override
+    public long localConnectionCount() {
+        return local.localConnectionCount();
+    }
+
+    /** The group memberships of this server's connections, all in the in-memory manager. */
+    @Override
+    public long localGroupMembershipCount() {
+        return local.localGroupMembershipCount();
     }
 
     @Override

@@ -24,9 +24,24 @@ public final class ClientResults {
     }
 
     private final AtomicLong lastId = new AtomicLong();
+    private final HubCounters counters;
     /** Created on first use: most connections are never asked for a result. */
     private volatile Map<String, Pending> pending;
     private volatile boolean closed;
+
+    /** Creates the client results of a connection whose hub does not count them. */
+    public ClientResults() {
+        this(HubCounters.IGNORED);
+    }
+
+    /**
+     * Creates the client results of a connection, counted in its hub's counters from registration until settled.
+     *
+     * @param counters the hub's counters
+     */
+    public ClientResults(HubCounters counters) {
+        this.counters = counters;
+    }
 
     /**
      * Registers an invocation that waits for a result.
@@ -44,7 +59,9 @@ public final class ClientResults {
             return null;
         }
         map.put(id, new Pending(method, type, deadlineNanos, future));
+        counters.clientResults(1);
         if (closed && map.remove(id) != null) {
+            counters.clientResults(-1);
             return null; // failAll ran meanwhile and may have missed it
         }
         return id;
@@ -90,6 +107,7 @@ public final class ClientResults {
         if (p == null) {
             return false;
         }
+        counters.clientResults(-1);
         if (error != null) {
             p.future().completeExceptionally(new HubException(error));
         } else {
@@ -105,8 +123,8 @@ public final class ClientResults {
      */
     public void forget(String invocationId) {
         Map<String, Pending> map = pending;
-        if (map != null) {
-            map.remove(invocationId);
+        if (map != null && map.remove(invocationId) != null) {
+            counters.clientResults(-1);
         }
     }
 
@@ -124,6 +142,7 @@ public final class ClientResults {
         for (Map.Entry<String, Pending> entry : map.entrySet()) {
             Pending p = entry.getValue();
             if (now - p.deadlineNanos() >= 0 && map.remove(entry.getKey(), p)) {
+                counters.clientResults(-1);
                 p.future().completeExceptionally(new TimeoutException("Client '" + connectionId
                         + "' did not answer '" + p.method() + "' within the client result timeout"));
             }
@@ -144,6 +163,7 @@ public final class ClientResults {
         for (String id : map.keySet()) {
             Pending p = map.remove(id);
             if (p != null) {
+                counters.clientResults(-1);
                 p.future().completeExceptionally(error);
             }
         }

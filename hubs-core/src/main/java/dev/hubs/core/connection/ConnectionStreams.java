@@ -22,9 +22,25 @@ public final class ConnectionStreams {
         void cancel(boolean sendCompletion);
     }
 
+    private final HubCounters counters;
     private volatile Map<String, Outgoing> outgoing;
     private volatile Map<String, UploadStream> uploads;
     private volatile boolean closed;
+
+    /** Creates the streams of a connection whose hub does not count them. */
+    public ConnectionStreams() {
+        this(HubCounters.IGNORED);
+    }
+
+    /**
+     * Creates the streams of a connection, counted in its hub's counters: every stream that enters a map counts
+     * until it leaves it.
+     *
+     * @param counters the hub's counters
+     */
+    public ConnectionStreams(HubCounters counters) {
+        this.counters = counters;
+    }
 
     /**
      * Registers a stream of results.
@@ -39,9 +55,12 @@ public final class ConnectionStreams {
         if (closed || map.putIfAbsent(invocationId, stream) != null) {
             return false;
         }
+        counters.outgoingStreams(1);
         if (closed) {
             // closeAll ran meanwhile and may have missed it
-            map.remove(invocationId, stream);
+            if (map.remove(invocationId, stream)) {
+                counters.outgoingStreams(-1);
+            }
             return false;
         }
         return true;
@@ -55,8 +74,8 @@ public final class ConnectionStreams {
      */
     public void endOutgoing(String invocationId, Outgoing stream) {
         Map<String, Outgoing> map = outgoing;
-        if (map != null) {
-            map.remove(invocationId, stream);
+        if (map != null && map.remove(invocationId, stream)) {
+            counters.outgoingStreams(-1);
         }
     }
 
@@ -83,8 +102,11 @@ public final class ConnectionStreams {
         if (closed || map.putIfAbsent(upload.streamId(), upload) != null) {
             return false;
         }
+        counters.uploads(1);
         if (closed) {
-            map.remove(upload.streamId(), upload);
+            if (map.remove(upload.streamId(), upload)) {
+                counters.uploads(-1);
+            }
             return false;
         }
         return true;
@@ -114,6 +136,7 @@ public final class ConnectionStreams {
         if (upload == null) {
             return false;
         }
+        counters.uploads(-1);
         upload.end(error);
         return true;
     }
@@ -130,6 +153,7 @@ public final class ConnectionStreams {
             for (String id : List.copyOf(out.keySet())) {
                 Outgoing stream = out.remove(id);
                 if (stream != null) {
+                    counters.outgoingStreams(-1);
                     stream.cancel(false);
                 }
             }

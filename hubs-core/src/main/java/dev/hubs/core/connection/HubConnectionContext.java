@@ -60,6 +60,16 @@ public final class HubConnectionContext implements HubConnection {
          * @param error      the failure
          */
         void writeFailed(HubConnectionContext connection, Throwable error);
+
+        /**
+         * Where the connection counts its streams and client results (and the hub its connections and
+         * invocations): one object for the hub.
+         *
+         * @return the hub's counters
+         */
+        default HubCounters counters() {
+            return HubCounters.IGNORED;
+        }
     }
 
     private static final int DEFAULT_STREAM_BUFFER = 10;
@@ -70,12 +80,17 @@ public final class HubConnectionContext implements HubConnection {
 
     private static final VarHandle STATE;
     private static final VarHandle ITEMS;
+    private static final VarHandle CONNECTED_HANDLER;
+    /** What {@link #connectedHandler} holds when the connection ended before its {@code @OnConnected} could start. */
+    private static final CompletionStage<Void> SKIPPED = CompletableFuture.completedStage(null);
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(HubConnectionContext.class, "state", ConnectionState.class);
             ITEMS = lookup.findVarHandle(HubConnectionContext.class, "items", Map.class);
+            CONNECTED_HANDLER = lookup.findVarHandle(HubConnectionContext.class, "connectedHandler",
+                    CompletionStage.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -97,8 +112,8 @@ public final class HubConnectionContext implements HubConnection {
      * successive frames may arrive on different threads).
      */
     private volatile StringBuilder partialRecord;
-    private final ConnectionStreams streams = new ConnectionStreams();
-    private final ClientResults results = new ClientResults();
+    private final ConnectionStreams streams;
+    private final ClientResults results;
     private final int streamBufferCapacity;
     private final long clientResultTimeoutNanos;
 
@@ -111,6 +126,11 @@ public final class HubConnectionContext implements HubConnection {
     private volatile long lastSentNanos;
     private volatile boolean clientTimeoutStarted;
     private volatile boolean connectedHandlerFailed;
+    /**
+     * {@code null} until the hub's {@code @OnConnected} starts (or is found to be absent), then a stage completing
+     * when it has finished; {@link #SKIPPED} when the connection ended first.
+     */
+    private volatile CompletionStage<Void> connectedHandler;
 
     /**
      * Creates a connection.
@@ -224,6 +244,8 @@ public final class HubConnectionContext implements HubConnection {
         this.connectionToken = connectionToken;
         this.protocol = protocol;
         this.owner = owner;
+        this.streams = new ConnectionStreams(owner.counters());
+        this.results = new ClientResults(owner.counters());
         this.outbound = new OutboundQueue(queueCapacity, 16 * 1024) {
             @Override
             void written() {
@@ -371,10 +393,11 @@ public final class HubConnectionContext implements HubConnection {
         this.request = openingRequest;
         this.transport = channel;
         long now = System.nanoTime();
-        this.attachedNanos = now;
         this.lastReceivedNanos = now;
         this.lastSentNanos = now;
         outbound.attach(channel);
+        // Last, and never 0: the heartbeat, which may see the new state before this, reads 0 as "being attached".
+        this.attachedNanos = now == 0 ? 1 : now;
         return true;
     }
 
@@ -410,8 +433,26 @@ public final class HubConnectionContext implements HubConnection {
      * @return whether this call ended the connection
      */
     public boolean markClosed() {
-        ConnectionState previous = (ConnectionState) STATE.getAndSet(this, ConnectionState.CLOSED);
-        return previous != ConnectionState.CLOSED;
+        return end() != ConnectionState.CLOSED;
+    }
+
+    /**
+     * Marks the connection as ended and tells what it was before, in one step: a handshake completing on another
+     * thread cannot slip in between reading the state and ending it.
+     *
+     * @return the state before; {@link ConnectionState#CLOSED} when the connection had already ended
+     */
+    public ConnectionState end() {
+        return (ConnectionState) STATE.getAndSet(this, ConnectionState.CLOSED);
+    }
+
+    /**
+     * The counters of the connection's hub.
+     *
+     * @return the counters
+     */
+    public HubCounters counters() {
+        return owner.counters();
     }
 
     /**
@@ -645,7 +686,7 @@ public final class HubConnectionContext implements HubConnection {
     /**
      * When the transport was attached.
      *
-     * @return {@link System#nanoTime()} at attach, 0 before
+     * @return {@link System#nanoTime()} at attach; 0 before, and while {@link #attach} is still running
      */
     public long attachedNanos() {
         return attachedNanos;
@@ -667,6 +708,33 @@ public final class HubConnectionContext implements HubConnection {
      */
     public long lastSentNanos() {
         return lastSentNanos;
+    }
+
+    /**
+     * The hub's {@code @OnConnected} method is about to run (or the hub has none). It runs only if the connection has
+     * not ended before: whichever of the two comes first decides, so that {@code @OnDisconnected} runs exactly when
+     * {@code @OnConnected} did.
+     *
+     * @param finished completes when the method has finished (already complete when there is none)
+     * @return {@code false} when the connection ended first: the method must not run
+     */
+    public boolean connectedHandlerStarts(CompletionStage<Void> finished) {
+        return CONNECTED_HANDLER.compareAndSet(this, null, java.util.Objects.requireNonNull(finished));
+    }
+
+    /**
+     * For the end of the connection: what {@code @OnDisconnected} must wait for. A handler that has not started by
+     * now never will.
+     *
+     * @return the stage of {@code @OnConnected} (complete when the hub has none), or {@code null} when it never
+     *         started, and {@code @OnDisconnected} must not run either
+     */
+    public CompletionStage<Void> connectedHandlerToAwait() {
+        if (CONNECTED_HANDLER.compareAndSet(this, null, SKIPPED)) {
+            return null;
+        }
+        CompletionStage<Void> handler = connectedHandler;
+        return handler == SKIPPED ? null : handler;
     }
 
     /**

@@ -201,7 +201,13 @@ public final class HubDispatcher {
             return;
         }
         connection.invocations().submit(done -> {
-            Invoked invoked = run(connection, method, arguments);
+            connection.counters().invocationStarted();
+            Invoked invoked;
+            try {
+                invoked = run(connection, method, arguments);
+            } finally {
+                connection.counters().invocationEnded();
+            }
             hubOfStream.set(invoked.hub());
             done.run();
             if (invoked.error() != null) {
@@ -264,16 +270,25 @@ public final class HubDispatcher {
     public void connected(HubConnectionContext connection, BiConsumer<HubConnectionContext, Throwable> failed) {
         HubMethod method = methods.onConnected();
         if (method == null) {
+            connection.connectedHandlerStarts(CompletableFuture.completedStage(null));
             return;
         }
-        connection.invocations().submitExclusive(done -> call(connection, method, new Object[0], null,
-                (result, error) -> {
-            if (error != null) {
-                CoreLog.lifecycleFailed(hubPath, method.name(), connection.connectionId(), error);
-                failed.accept(connection, error);
+        connection.invocations().submitExclusive(done -> {
+            CompletableFuture<Void> finished = new CompletableFuture<>();
+            if (!connection.connectedHandlerStarts(finished)) {
+                done.run(); // the connection ended before its turn: neither life-cycle method runs
+                return;
             }
-            done.run();
-        }));
+            call(connection, method, new Object[0], null, (result, error) -> {
+                if (error != null) {
+                    CoreLog.lifecycleFailed(hubPath, method.name(), connection.connectionId(), error);
+                    failed.accept(connection, error);
+                }
+                // After the failure is noted: a disconnect waiting for this then knows not to run @OnDisconnected.
+                finished.complete(null);
+                done.run();
+            });
+        });
     }
 
     /**
@@ -335,8 +350,20 @@ public final class HubDispatcher {
      * @param returned run as soon as the method has returned, before its stage completes; may be {@code null}
      */
     private void call(HubConnectionContext connection, HubMethod method, Object[] arguments, Runnable returned,
-                      BiConsumer<Object, Throwable> outcome) {
-        Invoked invoked = run(connection, method, arguments);
+                      BiConsumer<Object, Throwable> reported) {
+        // Counted from here until the outcome is known: what HubMonitor shows as running invocations.
+        connection.counters().invocationStarted();
+        BiConsumer<Object, Throwable> outcome = (result, error) -> {
+            connection.counters().invocationEnded();
+            reported.accept(result, error);
+        };
+        Invoked invoked;
+        try {
+            invoked = run(connection, method, arguments);
+        } catch (VirtualMachineError e) {
+            connection.counters().invocationEnded();
+            throw e;
+        }
         if (returned != null) {
             returned.run();
         }

@@ -293,6 +293,24 @@ public final class DefaultHubLifetimeManager implements HubLifetimeManager {
         return groups.size();
     }
 
+    @Override
+    public long localConnectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * Counts the members of every group: what holds connections, so a membership left behind by a disconnect would
+     * show. A walk over the groups, for monitoring only; joins and leaves pay nothing for it.
+     */
+    @Override
+    public long localGroupMembershipCount() {
+        long memberships = 0;
+        for (Set<HubConnection> members : groups.values()) {
+            memberships += members.size();
+        }
+        return memberships;
+    }
+
     private static Set<String> asSet(Collection<String> values) {
         return values instanceof Set<String> set ? set : new HashSet<>(values);
     }

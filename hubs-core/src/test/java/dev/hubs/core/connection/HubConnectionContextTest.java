@@ -254,4 +254,21 @@ class HubConnectionContextTest {
         assertTrue(connection.clientTimeoutStarted());
         assertTrue(connection.createdNanos() - before <= 0);
     }
+
+    @Test
+    void onConnectedThatHasNotStartedWhenTheConnectionEndsNeverStarts() {
+        HubConnectionContext connection = connection(10);
+        assertNull(connection.connectedHandlerToAwait(), "ended first: no @OnDisconnected to run");
+        assertFalse(connection.connectedHandlerStarts(java.util.concurrent.CompletableFuture.completedStage(null)),
+                "and @OnConnected must not start any more");
+    }
+
+    @Test
+    void onConnectedThatStartedIsAwaitedByTheEnd() {
+        HubConnectionContext connection = connection(10);
+        java.util.concurrent.CompletableFuture<Void> finished = new java.util.concurrent.CompletableFuture<>();
+        assertTrue(connection.connectedHandlerStarts(finished));
+        assertSame(finished, connection.connectedHandlerToAwait());
+        assertSame(finished, connection.connectedHandlerToAwait(), "asked again, same answer");
+    }
 }

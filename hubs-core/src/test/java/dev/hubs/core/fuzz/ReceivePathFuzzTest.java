@@ -107,5 +107,6 @@ class ReceivePathFuzzTest {
         assertEquals(0, connection.results().size());
         assertEquals(created.get(), released.get(), "every hub instance is released");
         assertTrue(runtime.connections().isEmpty(), "the connection is forgotten");
+        assertTrue(runtime.statistics().idle(), "the hub holds nothing: " + runtime.statistics());
     }
 }

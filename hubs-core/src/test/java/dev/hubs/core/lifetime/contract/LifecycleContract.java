@@ -40,6 +40,38 @@ public interface LifecycleContract extends ContractFixture {
         assertEquals(List.of(), a.received(), "a disconnected connection receives nothing");
     }
 
+    /**
+     * What {@code HubMonitor} reads: a manager that counts (it may answer -1 instead) counts this server's connections
+     * and their memberships, and nothing of a connection once it has disconnected.
+     */
+    @Test
+    default void theLocalCountsFallToZeroWhenTheConnectionsDisconnect() {
+        FakeHubConnection a = connect("a", "alice");
+        FakeHubConnection b = connect("b", "bob");
+        join(a, "g1", "g2");
+        join(b, "g1");
+        long connections = manager().localConnectionCount();
+        long memberships = manager().localGroupMembershipCount();
+        if (connections != -1) {
+            assertEquals(2, connections);
+        }
+        if (memberships != -1) {
+            assertEquals(3, memberships, "a in two groups, b in one");
+        }
+        complete(manager().removeFromGroup("a", "g2"));
+        if (memberships != -1) {
+            assertEquals(2, manager().localGroupMembershipCount());
+        }
+        complete(manager().onDisconnected(a));
+        complete(manager().onDisconnected(b));
+        if (connections != -1) {
+            assertEquals(0, manager().localConnectionCount());
+        }
+        if (memberships != -1) {
+            assertEquals(0, manager().localGroupMembershipCount());
+        }
+    }
+
     @Test
     default void aConnectionAddedToAGroupAfterItsDisconnectIsNotRetained() {
         FakeHubConnection a = connect("a", "alice");
