@@ -68,10 +68,14 @@ public final class SoakReport {
                 .append(" deliveries a second due, sent whether or not earlier ones have arrived. Every broadcast "
                         + "carries a sequence number and its send time; each receiver checks the numbers, so a "
                         + "message lost to a client that reads is counted. The receivers ping every ")
-                .append(seconds(num(soak, "keepAliveSeconds"))).append(" (the official clients: every 15 s). Heap: the server's "
-                        + "used heap after a forced full collection before the connections opened, once they were open, and at the end (connections still open); per "
-                        + "interval, with no collection forced, the heap in use after the server's latest "
-                        + "collection and at that moment. Command: `").append(command).append("`.\n\n");
+                .append(seconds(num(soak, "keepAliveSeconds")))
+                .append(num(soak, "keepAliveSeconds") == 15 ? ", as the official clients do" : "")
+                .append(". A delivery's latency includes its place in the fan-out: each broadcast is written to "
+                        + "the connections one after another, so the median receiver waits for about half of them. "
+                        + "Heap: the server's used heap after a forced full collection before the connections "
+                        + "opened, once they were open, and at the end (connections still open); per interval, with "
+                        + "no collection forced, the heap in use after the server's latest collection and at that "
+                        + "moment. Command: `").append(command).append("`.\n\n");
         md.append("| | |\n| --- | --- |\n");
         md.append("| run | ").append(environment.getString("startedAt", "n/a")).append(" to ")
                 .append(environment.getString("finishedAt", "n/a")).append(" |\n");
