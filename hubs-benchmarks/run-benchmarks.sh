@@ -43,6 +43,8 @@ report() {
     --out "$ROOT/BENCHMARKS.md" --chart "$ROOT/docs/benchmarks.png" --chart-link docs/benchmarks.png
     --command "$COMMAND")
   [[ -f "$OUT/jmh.json" ]] && args+=(--jmh "$OUT/jmh.json")
+  # The soak runs on its own (run-soak.sh); its last section is kept as it is.
+  [[ -f "$MODULE/src/report/soak.md" ]] && args+=(--soak "$MODULE/src/report/soak.md")
   java -Djava.awt.headless=true -cp "$1" dev.hubs.bench.report.Report "${args[@]}"
 }
 

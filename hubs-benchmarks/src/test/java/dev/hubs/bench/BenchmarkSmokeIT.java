@@ -2,6 +2,7 @@ package dev.hubs.bench;
 
 import dev.hubs.bench.load.LoadGenerator;
 import dev.hubs.bench.report.Report;
+import dev.hubs.bench.report.SoakReport;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -122,16 +123,35 @@ class BenchmarkSmokeIT {
             assertFigure(runs, "echo", target, "callsPerSecond");
             assertFigure(runs, "broadcast", target, "deliveriesPerSecond");
         }
-        // echo-single, echo, echo-rate, broadcast and idle for three systems; echo and broadcast for two pollers
-        assertEquals(5 * 3 + 2 * 2, runs.size(), "one result per scenario run");
+        // The soak, with a few connections for a second and a half: every broadcast reached every receiver.
+        JsonObject soak = find(runs, "soak", "hub");
+        assertFigure(runs, "soak", "hub", "deliveriesPerSecond");
+        assertLatency(runs, "soak", "hub");
+        assertEquals(0, soak.getJsonNumber("lostToHealthyClients").longValue(), soak.toString());
+        assertEquals(soak.getJsonNumber("expectedDeliveries").longValue(), soak.getJsonNumber("deliveries").longValue(),
+                soak.toString());
+        assertTrue(soak.getJsonArray("intervals").size() >= 2, "figures over time: " + soak);
+        assertTrue(soak.getJsonArray("intervals").getJsonObject(0).getJsonNumber("heapAfterLastGc").longValue() > 0,
+                "the server's heap over time: " + soak);
+        // echo-single, echo, echo-rate, broadcast and idle for three systems; echo and broadcast for two pollers; soak
+        assertEquals(5 * 3 + 2 * 2 + 1, runs.size(), "one result per scenario run");
 
         Path markdown = OUT.resolve("BENCHMARKS.md");
         Path chart = OUT.resolve("benchmarks.png");
+        Path soakSection = OUT.resolve("soak.md");
+        SoakReport.main(new String[]{"--results", results.toString(), "--section", soakSection.toString(),
+                "--command", "smoke"});
         Report.main(new String[]{"--results", results.toString(), "--out", markdown.toString(),
-                "--chart", chart.toString(), "--command", "smoke"});
+                "--chart", chart.toString(), "--command", "smoke", "--soak", soakSection.toString()});
         String text = Files.readString(markdown);
         assertTrue(text.contains("## Targets") && text.contains("## Echo over WebSockets")
-                && text.contains("## Idle connections"), text);
+                && text.contains("## Idle connections") && text.contains("## Soak"), text);
+        assertTrue(text.contains("| **messages lost to healthy clients** | **0** of"), text);
+        // A later soak replaces its section and leaves the rest of the file as it was.
+        SoakReport.main(new String[]{"--results", results.toString(), "--section", soakSection.toString(),
+                "--command", "again", "--splice", markdown.toString()});
+        String spliced = Files.readString(markdown);
+        assertEquals(text.replace("Command: `smoke`", "Command: `again`"), spliced);
         assertFalse(text.contains("Scenarios that failed"), text);
         assertTrue(Files.size(chart) > 10_000, "the chart was drawn");
     }

@@ -99,4 +99,17 @@ public final class CdiLog {
         LOG.log(Level.WARNING, "HUBS2008W Hub {0} refused a request for connection {1}: {2}", path, connectionId,
                 reason);
     }
+
+    /**
+     * New connections were refused (503) because the hub holds its {@code maximum-connections}. Written for the
+     * first refusal, then at most once a minute while refusals go on, with their count.
+     *
+     * @param path     the hub path
+     * @param refused  how many were refused since the last such line
+     * @param maximum  the hub's maximum
+     */
+    public static void connectionLimitReached(String path, long refused, int maximum) {
+        LOG.log(Level.WARNING, "HUBS2009W Hub {0} refused {1} new connection(s): it holds its maximum of {2} "
+                + "connections (maximum-connections)", path, Long.toString(refused), Integer.toString(maximum));
+    }
 }

@@ -27,7 +27,8 @@ import java.util.Set;
  * The HTTP face of one hub: {@code POST <path>/negotiate} answers the negotiation, and a WebSocket request to
  * {@code <path>} (with the connection token in {@code id}, or without it when the client skips negotiation) is
  * upgraded after the checks of SignalR's transport protocol: 404 for an unknown token, 409 for a connection that
- * already has its transport.
+ * already has its transport. A hub that holds its {@code maximum-connections} answers a negotiation, and a WebSocket
+ * request that skips it, with 503; requests for existing connections are not affected.
  *
  * <p>Every request is first checked against the hub's allowed origins ({@link OriginPolicy}). A request that makes a
  * connection must satisfy the hub's class-level access rule (401 or 403, {@link CallerIdentities#establish}); a
@@ -149,6 +150,10 @@ public class HubServlet extends HttpServlet {
                 return;
             }
             connection = runtime.open(identity);
+            if (connection == null) {
+                refuseFull(response);
+                return;
+            }
         } else {
             connection = runtime.find(token);
             if (connection == null) {
@@ -177,12 +182,31 @@ public class HubServlet extends HttpServlet {
         }
         Negotiation.Response answer = runtime.negotiate(request.getParameter("negotiateVersion"), transports,
                 identity);
+        if (answer.status() == Negotiation.SERVICE_UNAVAILABLE) {
+            logRefusals();
+        }
         response.setStatus(answer.status());
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // The token is a secret: keep the response out of every cache.
         response.setHeader("Cache-Control", "no-cache, no-store");
         response.getWriter().write(answer.body());
+    }
+
+    /**
+     * Refuses a WebSocket that skips negotiation because the hub holds its maximum: 503 with the reason as text, and
+     * no upgrade, so the WebSocket client sees the status.
+     */
+    private void refuseFull(HttpServletResponse response) throws IOException {
+        logRefusals();
+        text(response, Negotiation.SERVICE_UNAVAILABLE, Negotiation.HUB_FULL);
+    }
+
+    private void logRefusals() {
+        long refused = runtime.connectionLimit().refusalsToLog(System.nanoTime());
+        if (refused > 0) {
+            CdiLog.connectionLimitReached(path, refused, runtime.connectionLimit().maximum());
+        }
     }
 
     /**

@@ -145,11 +145,18 @@ public final class WebSocketTransport extends Endpoint implements TransportChann
         return runtime.options().clientTimeout().toMillis() * 2;
     }
 
+    /**
+     * Closes the WebSocket on a writer thread, never on the caller's: Liberty's {@code Session.close} waits up to
+     * 5.5 s for a send in progress, which a client that reads nothing never lets finish, and the caller may be the
+     * thread of a broadcast whose message overflowed this connection's queue (it must go on to the other
+     * connections at once) or a thread that receives.
+     */
     @Override
     public void close(Throwable error) {
-        closeSession(error == null
+        CloseReason reason = error == null
                 ? new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "")
-                : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Server error"));
+                : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Server error");
+        writers.execute(() -> closeSession(reason), rejected -> closeSession(reason));
     }
 
     /** What the writers' monitor tells this connection. */

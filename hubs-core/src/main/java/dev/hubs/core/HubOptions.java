@@ -29,6 +29,9 @@ import java.util.Set;
  *                                             own origin only
  * @param closeOnAuthenticationExpiration      whether a connection ends when the token that authenticated it
  *                                             expires (off, as in SignalR)
+ * @param maximumConnections                   how many connections the hub holds at once, counted from negotiation
+ *                                             (or a WebSocket opened without it) until the connection ends; more
+ *                                             are refused with 503. {@code 0}: no limit (the default)
  */
 public record HubOptions(Duration keepAliveInterval,
                          Duration clientTimeout,
@@ -43,13 +46,14 @@ public record HubOptions(Duration keepAliveInterval,
                          int streamBufferCapacity,
                          Duration clientResultTimeout,
                          List<String> allowedOrigins,
-                         boolean closeOnAuthenticationExpiration) {
+                         boolean closeOnAuthenticationExpiration,
+                         int maximumConnections) {
 
     /** SignalR's defaults. */
     public static final HubOptions DEFAULTS = new HubOptions(Duration.ofSeconds(15), Duration.ofSeconds(30),
             Duration.ofSeconds(15), 32 * 1024, false, 10_000, 1, EnumSet.allOf(TransportType.class),
             Duration.ofSeconds(90), Duration.ofSeconds(15), 10, Duration.ofSeconds(30),
-            List.of(), false);
+            List.of(), false, 0);
 
     /**
      * Checks the values.
@@ -76,6 +80,9 @@ public record HubOptions(Duration keepAliveInterval,
         if (maximumParallelInvocationsPerClient <= 0) {
             throw new IllegalArgumentException("maximumParallelInvocationsPerClient must be positive");
         }
+        if (maximumConnections < 0) {
+            throw new IllegalArgumentException("maximumConnections must be 0 (no limit) or positive");
+        }
         Objects.requireNonNull(transports, "transports");
         if (transports.isEmpty()) {
             throw new IllegalArgumentException("transports must name at least one transport");
@@ -101,7 +108,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(value, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors,
                 outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
                 disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -114,7 +121,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, value, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
                 pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -127,7 +134,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, value, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
                 pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -140,7 +147,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, value, enableDetailedErrors,
                 outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
                 disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -153,7 +160,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, value,
                 outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
                 disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -166,7 +173,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, value, maximumParallelInvocationsPerClient, transports, pollTimeout,
                 disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -179,7 +186,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, value, transports, pollTimeout, disconnectTimeout,
                 streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -192,7 +199,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, value, pollTimeout,
                 disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -205,7 +212,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, value,
                 disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -218,7 +225,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
                 pollTimeout, value, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -231,7 +238,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
                 pollTimeout, disconnectTimeout, value, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -244,7 +251,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
                 pollTimeout, disconnectTimeout, streamBufferCapacity, value,
-                allowedOrigins, closeOnAuthenticationExpiration);
+                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -257,7 +264,7 @@ public record HubOptions(Duration keepAliveInterval,
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
                 pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, value,
-                closeOnAuthenticationExpiration);
+                closeOnAuthenticationExpiration, maximumConnections);
     }
 
     /**
@@ -269,6 +276,20 @@ public record HubOptions(Duration keepAliveInterval,
     public HubOptions withCloseOnAuthenticationExpiration(boolean value) {
         return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
                 enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, allowedOrigins, value);
+                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, allowedOrigins, value,
+                maximumConnections);
+    }
+
+    /**
+     * A copy with another value of {@code maximumConnections}.
+     *
+     * @param value the value, {@code 0} for no limit
+     * @return the new options
+     */
+    public HubOptions withMaximumConnections(int value) {
+        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
+                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
+                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, allowedOrigins,
+                closeOnAuthenticationExpiration, value);
     }
 }

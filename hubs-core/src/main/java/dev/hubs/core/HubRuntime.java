@@ -10,6 +10,7 @@ import dev.hubs.core.clients.LifetimeGroupManager;
 import dev.hubs.core.clients.LifetimeHubCallerClients;
 import dev.hubs.core.clients.LifetimeHubClients;
 import dev.hubs.core.connection.CapturedRequest;
+import dev.hubs.core.connection.ConnectionLimit;
 import dev.hubs.core.connection.ConnectionIds;
 import dev.hubs.core.connection.ConnectionState;
 import dev.hubs.core.connection.HubConnectionContext;
@@ -96,6 +97,8 @@ public final class HubRuntime {
     private final LifetimeGroupManager groups;
     private final HubAuthorization authorization;
     private final Map<String, HubConnectionContext> connectionsByToken = new ConcurrentHashMap<>();
+    /** The slots of {@code maximum-connections}: taken in {@link #register}, given back in {@link #disconnect}. */
+    private final ConnectionLimit connectionLimit;
     /** Connections the client ended with a Close message, whose transport the client has yet to close. */
     private final Map<HubConnectionContext, Long> lingering = new ConcurrentHashMap<>();
     private final long handshakeTimeoutNanos;
@@ -201,6 +204,7 @@ public final class HubRuntime {
         this.keepAliveNanos = options.keepAliveInterval().toNanos();
         this.clientTimeoutNanos = options.clientTimeout().toNanos();
         this.disconnectTimeoutNanos = options.disconnectTimeout().toNanos();
+        this.connectionLimit = new ConnectionLimit(options.maximumConnections());
     }
 
     /**
@@ -279,7 +283,8 @@ public final class HubRuntime {
      * @param negotiateVersion the {@code negotiateVersion} query parameter, or {@code null}
      * @param transports       the transports on offer
      * @param identity         the caller
-     * @return the response to write
+     * @return the response to write: status 503 and no connection when the hub holds its
+     *         {@code maximum-connections}
      */
     public Negotiation.Response negotiate(String negotiateVersion, List<AvailableTransport> transports,
                                           ConnectionIdentity identity) {
@@ -295,7 +300,7 @@ public final class HubRuntime {
      * {@code skipNegotiation}).
      *
      * @param principal the authenticated caller, or {@code null}
-     * @return the connection, registered
+     * @return the connection, registered; {@code null} when the hub holds its {@code maximum-connections}
      */
     public HubConnectionContext open(Principal principal) {
         return open(ConnectionIdentity.of(principal));
@@ -306,7 +311,7 @@ public final class HubRuntime {
      * authenticated and authorized.
      *
      * @param identity the caller
-     * @return the connection, registered
+     * @return the connection, registered; {@code null} when the hub holds its {@code maximum-connections}
      */
     public HubConnectionContext open(ConnectionIdentity identity) {
         return register(ConnectionIds.next(), ConnectionIds.next(), identity);
@@ -321,7 +326,20 @@ public final class HubRuntime {
         return authorization;
     }
 
+    /**
+     * The hub's count of connections against its {@code maximum-connections}; for the transports' log and tests.
+     *
+     * @return the limit
+     */
+    public ConnectionLimit connectionLimit() {
+        return connectionLimit;
+    }
+
+    /** Creates and registers a connection, or answers {@code null} when no slot is free. */
     private HubConnectionContext register(String id, String token, ConnectionIdentity identity) {
+        if (!connectionLimit.tryAcquire()) {
+            return null;
+        }
         HubConnectionContext connection = new HubConnectionContext(id, token, protocol,
                 options.outboundQueueCapacity(), options.maximumParallelInvocationsPerClient(), invocationExecutor,
                 options.streamBufferCapacity(), options.clientResultTimeout(), connectionOwner);
@@ -610,6 +628,7 @@ public final class HubRuntime {
         if (previous == ConnectionState.CLOSED) {
             return;
         }
+        connectionLimit.release();
         if (!endStillToCollect(connection, System.nanoTime())) {
             connectionsByToken.remove(connection.connectionToken(), connection);
         }

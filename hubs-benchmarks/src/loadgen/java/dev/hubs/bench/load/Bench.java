@@ -160,7 +160,8 @@ public final class Bench implements AutoCloseable {
                 return new ServerStats(json.getString("server", ""), json.getString("jvm", ""),
                         json.getString("gc", ""), json.getJsonNumber("cpuNanos").longValue(),
                         json.getJsonNumber("heapUsed").longValue(), json.getJsonNumber("rss").longValue(),
-                        System.nanoTime());
+                        System.nanoTime(), json.containsKey("heapAfterLastGc")
+                                ? json.getJsonNumber("heapAfterLastGc").longValue() : -1);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -185,8 +186,9 @@ public final class Bench implements AutoCloseable {
      * @param heapUsed  the used heap (after a collection when one was asked for)
      * @param rss       the resident set size, -1 when unknown
      * @param readNanos the load generator's {@link System#nanoTime()} when the answer arrived
+     * @param heapAfterLastGc the heap in use right after the last collection, -1 when unknown (Node)
      */
     public record ServerStats(String server, String jvm, String gc, long cpuNanos, long heapUsed, long rss,
-                              long readNanos) {
+                              long readNanos, long heapAfterLastGc) {
     }
 }

@@ -33,8 +33,10 @@ import java.util.function.Supplier;
  * java -cp ... dev.hubs.bench.load.LoadGenerator --server ... --scenario echo --target hub --connections 64 \
  *      --in-flight 4 --warmup 5 --duration 10
  * </pre>
- * Suites: {@code full} (the published figures), {@code smoke} (every scenario with tiny numbers, seconds), and
- * {@code profile} (the hub echo and broadcast, and the raw echo, under Flight Recorder; needs --server-pid).
+ * Suites: {@code full} (the published figures), {@code smoke} (every scenario with tiny numbers, seconds, the soak
+ * included), {@code profile} (the hub echo and broadcast, and the raw echo, under Flight Recorder; needs
+ * --server-pid), and {@code soak} (2 000 hub connections under a steady broadcast for minutes: {@link SoakScenario};
+ * {@code --connections}, {@code --rate}, {@code --duration}, {@code --interval} change its parameters).
  * Only loopback addresses are accepted. Every loop is bounded in time: a scenario that cannot finish fails with a
  * message, and the suite goes on with the next one.
  */
@@ -274,7 +276,8 @@ public final class LoadGenerator {
             result = scenario.run();
         } catch (ScenarioException | RuntimeException e) {
             String name = scenario instanceof IdleScenario ? "idle"
-                    : scenario instanceof BroadcastScenario ? "broadcast" : "echo";
+                    : scenario instanceof BroadcastScenario ? "broadcast"
+                    : scenario instanceof SoakScenario ? "soak" : "echo";
             result = new Result(name, scenario.target).put("error", String.valueOf(e.getMessage()));
             if (e instanceof RuntimeException) {
                 e.printStackTrace();
@@ -463,7 +466,12 @@ public final class LoadGenerator {
             }
             List<Result> results = switch (suite) {
                 case "full" -> generator.suite(Plan.FULL, targets);
-                case "smoke" -> generator.suite(Plan.SMOKE, targets);
+                case "smoke" -> {
+                    generator.suite(Plan.SMOKE, targets);
+                    generator.run(() -> new SoakScenario(generator.bench, SoakScenario.Plan.SMOKE));
+                    yield generator.results;
+                }
+                case "soak" -> List.of(generator.run(() -> new SoakScenario(generator.bench, soakPlan(options))));
                 case "profile" -> generator.profile(Path.of(options.getOrDefault("jfr-dir", "jfr")));
                 case "single" -> List.of(generator.single(options));
                 default -> throw new IllegalArgumentException("unknown suite " + suite);
@@ -477,6 +485,20 @@ public final class LoadGenerator {
             }
             return results.stream().allMatch(r -> r.get("error") == null);
         }
+    }
+
+    /** The soak's parameters: the issue's, unless the command line says otherwise. */
+    private static SoakScenario.Plan soakPlan(Map<String, String> o) {
+        SoakScenario.Plan d = SoakScenario.Plan.FULL;
+        return new SoakScenario.Plan(Integer.parseInt(o.getOrDefault("connections", String.valueOf(d.receivers()))),
+                Double.parseDouble(o.getOrDefault("rate", String.valueOf(d.rate()))),
+                Integer.parseInt(o.getOrDefault("payload", String.valueOf(d.payloadBytes()))),
+                seconds(o.get("duration"), d.duration()), seconds(o.get("interval"), d.interval()),
+                d.keepAlive());
+    }
+
+    private static Duration seconds(String value, Duration fallback) {
+        return value == null ? fallback : Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
     }
 
     private Result single(Map<String, String> o) {
@@ -514,7 +536,8 @@ public final class LoadGenerator {
         System.err.println("usage: LoadGenerator --server URL [--socketio URL] [--suite full|smoke|profile|single]"
                 + " [--out FILE] [--targets raw,hub,socketio] [--payload BYTES] [--server-pid PID] [--jfr-dir DIR]"
                 + " [--env key=value]... [--scenario echo|echo-rate|broadcast|idle --target ID --connections N"
-                + " --in-flight K --rate R --window W --warmup S --duration S --hold S]");
+                + " --in-flight K --rate R --window W --warmup S --duration S --hold S]"
+                + " [--suite soak --connections N --rate BROADCASTS_PER_S --duration S --interval S]");
         System.exit(2);
     }
 }

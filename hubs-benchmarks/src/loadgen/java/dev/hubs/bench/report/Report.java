@@ -26,8 +26,10 @@ import java.util.function.Predicate;
  * <pre>
  * java -cp ... dev.hubs.bench.report.Report --results results.json --jmh jmh.json --jfr-dir jfr \
  *      --analysis analysis.md --command "hubs-benchmarks/run-benchmarks.sh" --out BENCHMARKS.md \
- *      --chart docs/benchmarks.png --chart-link docs/benchmarks.png
+ *      --chart docs/benchmarks.png --chart-link docs/benchmarks.png [--soak src/report/soak.md]
  * </pre>
+ * The soak runs on its own ({@code run-soak.sh}); its section, kept in {@code src/report/soak.md}, is included as it
+ * is (see {@link SoakReport}).
  * Every figure in the file comes from those inputs; nothing is typed in by hand but the analysis.
  */
 public final class Report {
@@ -42,6 +44,8 @@ public final class Report {
     private final JsonObject environment;
     private final List<JsonObject> results = new ArrayList<>();
     private final StringBuilder md = new StringBuilder();
+    /** The soak's section, written by {@link SoakReport} from its own run; {@code null} for none. */
+    private Path soakSection;
 
     Report(JsonObject root) {
         this.environment = root.getJsonObject("environment");
@@ -379,6 +383,10 @@ public final class Report {
         jmh(jmh);
         profiles(jfrDirectory);
 
+        if (soakSection != null && Files.exists(soakSection)) {
+            md.append(Files.readString(soakSection, StandardCharsets.UTF_8).strip()).append("\n\n");
+        }
+
         md.append("## Analysis\n\n");
         if (analysis != null && Files.exists(analysis)) {
             md.append(Files.readString(analysis, StandardCharsets.UTF_8).trim()).append("\n");
@@ -563,6 +571,7 @@ public final class Report {
         }
         Report report = new Report(root);
         Predicate<String> has = options::containsKey;
+        report.soakSection = has.test("soak") ? Path.of(options.get("soak")) : null;
         String text = report.write(has.test("jmh") ? Path.of(options.get("jmh")) : null,
                 has.test("jfr-dir") ? Path.of(options.get("jfr-dir")) : null,
                 has.test("analysis") ? Path.of(options.get("analysis")) : null,

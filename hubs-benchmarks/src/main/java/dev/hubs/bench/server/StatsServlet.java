@@ -1,13 +1,17 @@
 package dev.hubs.bench.server;
 
+import com.sun.management.GcInfo;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +22,8 @@ import java.util.List;
  * What the load generator reads of the server, through the platform MBeans: the process's CPU time (to tell how
  * busy the server was during a measurement, and its CPU time per operation) and the used heap, after a full
  * collection when asked ({@code ?gc=true}: the idle scenario's heap per connection). Also the JVM's identity, for
- * the report. The Socket.IO server answers the same questions at its own {@code /stats}.
+ * the report; and the heap in use after the last collection, with none forced (the soak's heap over time). The
+ * Socket.IO server answers the same questions at its own {@code /stats}.
  *
  * <p>{@code GET /stats[?gc=true]} answers one JSON object.
  */
@@ -54,6 +59,7 @@ public class StatsServlet extends HttpServlet {
                 + "\",\"cpuNanos\":" + cpuNanos
                 + ",\"heapUsed\":" + heap.getUsed()
                 + ",\"heapCommitted\":" + heap.getCommitted()
+                + ",\"heapAfterLastGc\":" + heapAfterLastGc()
                 + ",\"rss\":" + residentBytes()
                 + ",\"gcForced\":" + gc
                 + ",\"availableProcessors\":" + Runtime.getRuntime().availableProcessors()
@@ -62,6 +68,35 @@ public class StatsServlet extends HttpServlet {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(body);
+    }
+
+    /**
+     * The heap in use right after the most recent collection (young or full), from that collection's record: the
+     * live data plus what the collection left for later, with no collection forced (the soak reads it while it
+     * measures latencies). -1 before the first collection.
+     */
+    private static long heapAfterLastGc() {
+        GcInfo latest = null;
+        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (bean instanceof com.sun.management.GarbageCollectorMXBean gc) {
+                GcInfo info = gc.getLastGcInfo();
+                if (info != null && (latest == null || info.getEndTime() > latest.getEndTime())) {
+                    latest = info;
+                }
+            }
+        }
+        if (latest == null) {
+            return -1;
+        }
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage after = pool.getType() == MemoryType.HEAP ? latest.getMemoryUsageAfterGc().get(pool.getName())
+                    : null;
+            if (after != null) {
+                used += after.getUsed();
+            }
+        }
+        return used;
     }
 
     private static String collectors() {

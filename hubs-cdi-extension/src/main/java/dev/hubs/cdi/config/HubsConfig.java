@@ -39,6 +39,8 @@ import java.util.function.Function;
  *       CORS answers for them; {@code *} for any</td></tr>
  *   <tr><td>close-on-authentication-expiration</td><td>false</td><td>end a connection when the token that
  *       authenticated it expires</td></tr>
+ *   <tr><td>maximum-connections</td><td>0 (no limit)</td><td>connections the hub holds at once; more are refused
+ *       with 503</td></tr>
  * </table>
  */
 public final class HubsConfig {
@@ -117,6 +119,8 @@ public final class HubsConfig {
                 d.allowedOrigins(), problems);
         Setting<Boolean> closeOnExpiry = read(hubClass, "close-on-authentication-expiration", OptionValues::bool,
                 d.closeOnAuthenticationExpiration(), problems);
+        Setting<Integer> maxConnections = read(hubClass, "maximum-connections", OptionValues::nonNegativeInt,
+                d.maximumConnections(), problems);
         for (Setting<Duration> duration : List.of(keepAlive, clientTimeout, handshakeTimeout, pollTimeout,
                 disconnectTimeout, resultTimeout)) {
             if (duration.value().isZero()) {
@@ -136,7 +140,7 @@ public final class HubsConfig {
         return new HubOptions(keepAlive.value(), clientTimeout.value(), handshakeTimeout.value(),
                 maxMessage.value(), detailed.value(), queue.value(), parallel.value(), transports.value(),
                 pollTimeout.value(), disconnectTimeout.value(), streamBuffer.value(), resultTimeout.value(),
-                origins.value(), closeOnExpiry.value());
+                origins.value(), closeOnExpiry.value(), maxConnections.value());
     }
 
     /** A value and the key it came from (the global key when it is the default). */

@@ -96,6 +96,25 @@ public final class OptionValues {
     }
 
     /**
+     * Parses a whole number that is zero or positive (zero meaning "no limit" where the option says so).
+     *
+     * @param text the value
+     * @return the number
+     * @throws IllegalArgumentException when it is not such a number
+     */
+    public static int nonNegativeInt(String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the common error
+        }
+        throw new IllegalArgumentException("expected 0 (no limit) or a positive whole number");
+    }
+
+    /**
      * Parses a comma-separated list of transport names ({@code WebSockets}, {@code ServerSentEvents},
      * {@code LongPolling}).
      *

@@ -14,8 +14,19 @@ import java.util.function.IntFunction;
  * the secret {@code connectionToken} that transports use, distinct from the public {@code connectionId}; in
  * version 0 the id itself is what transports send. Errors are answered with status 200 and an {@code error}
  * property, as the official clients expect.
+ *
+ * <p>A hub that holds its {@code maximum-connections} answers 503 (Service Unavailable) instead, with the same
+ * {@code error} body: an overload is not the client's mistake, and proxies, load balancers and monitoring tell it by
+ * its status. The official clients fail {@code start()} with an error that carries the status (and, for the
+ * JavaScript client, the body).
  */
 public final class Negotiation {
+
+    /** The status of a negotiation refused because the hub holds its maximum number of connections. */
+    public static final int SERVICE_UNAVAILABLE = 503;
+
+    /** The error text of a negotiation refused because the hub holds its maximum number of connections. */
+    public static final String HUB_FULL = "The hub has reached its maximum number of connections. Try again later.";
 
     /** The highest negotiate version this server speaks. */
     public static final int MAX_VERSION = 1;
@@ -38,7 +49,8 @@ public final class Negotiation {
      *
      * @param requestedVersion the {@code negotiateVersion} query parameter, or {@code null}
      * @param transports       the transports this hub offers
-     * @param connections      creates and registers a connection for the agreed version
+     * @param connections      creates and registers a connection for the agreed version; {@code null} when the hub
+     *                         holds its maximum number of connections
      * @return the response
      */
     public static Response negotiate(String requestedVersion, List<AvailableTransport> transports,
@@ -59,6 +71,9 @@ public final class Negotiation {
             version = Math.min(version, MAX_VERSION);
         }
         HubConnectionContext connection = connections.apply(version);
+        if (connection == null) {
+            return new Response(SERVICE_UNAVAILABLE, "{\"error\":" + JsonText.quote(HUB_FULL) + "}", null);
+        }
         StringBuilder body = new StringBuilder(256);
         body.append("{\"negotiateVersion\":").append(version).append(",\"connectionId\":");
         JsonText.appendString(body, connection.connectionId());
