@@ -105,10 +105,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withKeepAliveInterval(Duration value) {
-        return new HubOptions(value, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors,
-                outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().keepAliveInterval(value).build();
     }
 
     /**
@@ -118,10 +115,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withClientTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, value, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().clientTimeout(value).build();
     }
 
     /**
@@ -131,10 +125,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withHandshakeTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, value, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().handshakeTimeout(value).build();
     }
 
     /**
@@ -144,10 +135,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withMaximumReceiveMessageSize(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, value, enableDetailedErrors,
-                outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().maximumReceiveMessageSize(value).build();
     }
 
     /**
@@ -157,10 +145,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withEnableDetailedErrors(boolean value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, value,
-                outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().enableDetailedErrors(value).build();
     }
 
     /**
@@ -170,10 +155,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withOutboundQueueCapacity(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, value, maximumParallelInvocationsPerClient, transports, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().outboundQueueCapacity(value).build();
     }
 
     /**
@@ -183,10 +165,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withMaximumParallelInvocationsPerClient(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, value, transports, pollTimeout, disconnectTimeout,
-                streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().maximumParallelInvocationsPerClient(value).build();
     }
 
     /**
@@ -196,10 +175,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withTransports(Set<TransportType> value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, value, pollTimeout,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().transports(value).build();
     }
 
     /**
@@ -209,10 +185,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withPollTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, value,
-                disconnectTimeout, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().pollTimeout(value).build();
     }
 
     /**
@@ -222,10 +195,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withDisconnectTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, value, streamBufferCapacity, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().disconnectTimeout(value).build();
     }
 
     /**
@@ -235,10 +205,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withStreamBufferCapacity(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, value, clientResultTimeout,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().streamBufferCapacity(value).build();
     }
 
     /**
@@ -248,10 +215,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withClientResultTimeout(Duration value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, value,
-                allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().clientResultTimeout(value).build();
     }
 
     /**
@@ -261,10 +225,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withAllowedOrigins(List<String> value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, value,
-                closeOnAuthenticationExpiration, maximumConnections);
+        return toBuilder().allowedOrigins(value).build();
     }
 
     /**
@@ -274,10 +235,7 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withCloseOnAuthenticationExpiration(boolean value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, allowedOrigins, value,
-                maximumConnections);
+        return toBuilder().closeOnAuthenticationExpiration(value).build();
     }
 
     /**
@@ -287,9 +245,236 @@ public record HubOptions(Duration keepAliveInterval,
      * @return the new options
      */
     public HubOptions withMaximumConnections(int value) {
-        return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize,
-                enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports,
-                pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, allowedOrigins,
-                closeOnAuthenticationExpiration, value);
+        return toBuilder().maximumConnections(value).build();
+    }
+
+    /**
+     * A builder that starts from these options: set what differs, then {@link Builder#build()}.
+     *
+     * @return a builder holding these options' values
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Builds options one value at a time, from the defaults or from other options; {@link #build()} checks them
+     * all at once, so values that depend on each other (the client timeout and the keep-alive interval) can be set in
+     * any order.
+     */
+    public static final class Builder {
+        private Duration keepAliveInterval;
+        private Duration clientTimeout;
+        private Duration handshakeTimeout;
+        private int maximumReceiveMessageSize;
+        private boolean enableDetailedErrors;
+        private int outboundQueueCapacity;
+        private int maximumParallelInvocationsPerClient;
+        private Set<TransportType> transports;
+        private Duration pollTimeout;
+        private Duration disconnectTimeout;
+        private int streamBufferCapacity;
+        private Duration clientResultTimeout;
+        private List<String> allowedOrigins;
+        private boolean closeOnAuthenticationExpiration;
+        private int maximumConnections;
+
+        /** Starts from {@link #DEFAULTS}. */
+        public Builder() {
+            this(DEFAULTS);
+        }
+
+        private Builder(HubOptions options) {
+            this.keepAliveInterval = options.keepAliveInterval;
+            this.clientTimeout = options.clientTimeout;
+            this.handshakeTimeout = options.handshakeTimeout;
+            this.maximumReceiveMessageSize = options.maximumReceiveMessageSize;
+            this.enableDetailedErrors = options.enableDetailedErrors;
+            this.outboundQueueCapacity = options.outboundQueueCapacity;
+            this.maximumParallelInvocationsPerClient = options.maximumParallelInvocationsPerClient;
+            this.transports = options.transports;
+            this.pollTimeout = options.pollTimeout;
+            this.disconnectTimeout = options.disconnectTimeout;
+            this.streamBufferCapacity = options.streamBufferCapacity;
+            this.clientResultTimeout = options.clientResultTimeout;
+            this.allowedOrigins = options.allowedOrigins;
+            this.closeOnAuthenticationExpiration = options.closeOnAuthenticationExpiration;
+            this.maximumConnections = options.maximumConnections;
+        }
+
+        /**
+         * Sets {@code keepAliveInterval}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder keepAliveInterval(Duration value) {
+            this.keepAliveInterval = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code clientTimeout}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder clientTimeout(Duration value) {
+            this.clientTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code handshakeTimeout}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration value) {
+            this.handshakeTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code maximumReceiveMessageSize}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder maximumReceiveMessageSize(int value) {
+            this.maximumReceiveMessageSize = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code enableDetailedErrors}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder enableDetailedErrors(boolean value) {
+            this.enableDetailedErrors = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code outboundQueueCapacity}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder outboundQueueCapacity(int value) {
+            this.outboundQueueCapacity = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code maximumParallelInvocationsPerClient}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder maximumParallelInvocationsPerClient(int value) {
+            this.maximumParallelInvocationsPerClient = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code transports}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder transports(Set<TransportType> value) {
+            this.transports = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code pollTimeout}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder pollTimeout(Duration value) {
+            this.pollTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code disconnectTimeout}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder disconnectTimeout(Duration value) {
+            this.disconnectTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code streamBufferCapacity}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder streamBufferCapacity(int value) {
+            this.streamBufferCapacity = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code clientResultTimeout}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder clientResultTimeout(Duration value) {
+            this.clientResultTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code allowedOrigins}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder allowedOrigins(List<String> value) {
+            this.allowedOrigins = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code closeOnAuthenticationExpiration}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder closeOnAuthenticationExpiration(boolean value) {
+            this.closeOnAuthenticationExpiration = value;
+            return this;
+        }
+
+        /**
+         * Sets {@code maximumConnections}.
+         *
+         * @param value the value
+         * @return this builder
+         */
+        public Builder maximumConnections(int value) {
+            this.maximumConnections = value;
+            return this;
+        }
+
+        /**
+         * Checks the values and makes the options.
+         *
+         * @return the options
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public HubOptions build() {
+            return new HubOptions(keepAliveInterval, clientTimeout, handshakeTimeout, maximumReceiveMessageSize, enableDetailedErrors, outboundQueueCapacity, maximumParallelInvocationsPerClient, transports, pollTimeout, disconnectTimeout, streamBufferCapacity, clientResultTimeout, allowedOrigins, closeOnAuthenticationExpiration, maximumConnections);
+        }
     }
 }

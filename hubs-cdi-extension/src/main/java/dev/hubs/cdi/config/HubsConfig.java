@@ -137,10 +137,23 @@ public final class HubsConfig {
             throw new IllegalArgumentException("Hub " + hubClass.getName() + " has invalid options:\n  - "
                     + String.join("\n  - ", problems));
         }
-        return new HubOptions(keepAlive.value(), clientTimeout.value(), handshakeTimeout.value(),
-                maxMessage.value(), detailed.value(), queue.value(), parallel.value(), transports.value(),
-                pollTimeout.value(), disconnectTimeout.value(), streamBuffer.value(), resultTimeout.value(),
-                origins.value(), closeOnExpiry.value(), maxConnections.value());
+        return new HubOptions.Builder()
+                .keepAliveInterval(keepAlive.value())
+                .clientTimeout(clientTimeout.value())
+                .handshakeTimeout(handshakeTimeout.value())
+                .maximumReceiveMessageSize(maxMessage.value())
+                .enableDetailedErrors(detailed.value())
+                .outboundQueueCapacity(queue.value())
+                .maximumParallelInvocationsPerClient(parallel.value())
+                .transports(transports.value())
+                .pollTimeout(pollTimeout.value())
+                .disconnectTimeout(disconnectTimeout.value())
+                .streamBufferCapacity(streamBuffer.value())
+                .clientResultTimeout(resultTimeout.value())
+                .allowedOrigins(origins.value())
+                .closeOnAuthenticationExpiration(closeOnExpiry.value())
+                .maximumConnections(maxConnections.value())
+                .build();
     }
 
     /** A value and the key it came from (the global key when it is the default). */
