@@ -68,12 +68,15 @@ import java.util.function.UnaryOperator;
  * <p>The receive path of one connection is driven by one thread at a time (its transport guarantees it);
  * everything else is safe from any thread.
  *
- * <p>This class is larger than most on purpose: it is the state machine of a connection's life (negotiated,
- * handshaking, connected, ended), and every path that ends a connection (protocol error, Close message, abort,
- * overflow, failed write, timeouts, shutdown) is kept here, next to the one {@code disconnect} they all go through,
- * so that "exactly once" can be checked by reading one file. The routing of the messages that are not invocations
- * (stream items, completions, cancellations) is only a dispatch to {@link dev.hubs.core.dispatch.StreamMessages};
- * if the file grows further, the handshake handling and the heartbeat are the parts to move out.
+ * <p>Why this file is past 500 lines (about a quarter of it javadoc): it is the state machine of a connection's life
+ * (negotiated, handshaking, connected, ended), and every path that ends a connection (protocol error, Close message,
+ * abort, overflow, failed write, timeouts, shutdown) is kept here, next to the one {@code disconnect} they all go
+ * through, so that "exactly once" (a slot given back, {@code @OnDisconnected} after {@code @OnConnected}, the
+ * lifetime manager left, the counters settled) can be checked by reading one file. What is not part of that already
+ * lives beside it: the routing of stream messages ({@link dev.hubs.core.dispatch.StreamMessages}), the connection
+ * limit ({@link ConnectionLimit}), the counts ({@link HubCounters}). The next parts to move out, each behind a small
+ * interface to {@code disconnect}: the heartbeat's per-state checks (with the lingering Close grace), and the
+ * framing of received text into records with the handshake step.
  */
 public final class HubRuntime {
 

@@ -32,12 +32,13 @@ import java.util.function.Consumer;
  * go through a {@link VarHandle} rather than an atomic object, and the hub is told of overflows and failed writes
  * through one {@link Owner} for all its connections.
  *
- * <p>This file is past 500 lines on purpose, and most of it is documentation of small accessors: it is the one
- * object every layer touches (transports attach to it, the dispatcher sends through it, lifetime managers hold it,
- * the heartbeat reads its clocks), and keeping its state and its state changes together is what lets the compact
- * field layout above be checked in one place. Its larger parts already live beside it ({@link OutboundQueue},
- * {@link InvocationGate}, {@link ConnectionStreams}, {@link ClientResults}); the next candidate to move out is the
- * set of constructors kept for tests, in favour of one settings object.
+ * <p>Why this file is past 500 lines (well over a third of it javadoc of small accessors): it is the one object every
+ * layer touches (transports attach to it, the dispatcher sends through it, lifetime managers hold it, the heartbeat
+ * reads its clocks), and keeping its state and its state changes together is what lets the compact field layout and
+ * the atomic state changes ({@link #end()}, {@link #connectedHandlerStarts}) be checked in one place. Its larger parts
+ * already live beside it ({@link OutboundQueue}, {@link InvocationGate}, {@link ConnectionStreams},
+ * {@link ClientResults}, {@link HubCounters}); the next candidate to move out is the set of five constructors, four of
+ * them kept for tests, in favour of one settings object.
  */
 public final class HubConnectionContext implements HubConnection {
 
